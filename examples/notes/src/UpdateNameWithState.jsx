@@ -1,0 +1,15 @@
+'use client';
+import { useActionState } from 'react';
+import { updateName } from './actions';
+
+export default function UpdateNameWithState() {
+  const [state, submitAction, isPending] = useActionState(updateName, { error: null });
+  return (
+    <form id="state-form" action={submitAction}>
+      <input type="text" name="name" disabled={isPending} />
+      <button type="submit" disabled={isPending}>Update</button>
+      {isPending && <span className="pending">Saving…</span>}
+      {state?.error && <span className="error">Failed: {state.error}</span>}
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+// A file-backed store, so that notes and the name survive a restart. Writes are serialised and atomic
+// (write to a temporary file, then rename), so a crash never leaves half a file.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dataDir = process.env.NOTES_DATA_DIR || join(process.cwd(), 'examples/notes/data');
+const file = join(dataDir, 'store.json');
+const empty = { notes: [], name: 'friend', nextId: 1 };
+
+function read() {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return structuredClone(empty);
+  }
+}
+
+let queue = Promise.resolve();
+
+function update(change) {
+  const run = queue.then(() => {
+    const data = read();
+    const result = change(data);
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(`${file}.tmp`, JSON.stringify(data, null, 2));
+    renameSync(`${file}.tmp`, file);
+    return result;
+  });
+  queue = run.catch(() => {});
+  return run;
+}
+
+export const db = {
+  notes: {
+    list: async () => read().notes,
+    create: (title = '') =>
+      update((data) => {
+        const note = { id: data.nextId++, title, createdAt: new Date().toISOString() };
+        data.notes.push(note);
+        return note;
+      }),
+  },
+  users: {
+    getName: async () => read().name,
+    updateName: (name) =>
+      update((data) => {
+        data.name = name;
+      }),
+  },
+};

@@ -1,0 +1,77 @@
+/**
+ * The webpack glue of the loader: options, the plugin handshake, source maps and errors. The work is
+ * done by `transformModule`, a pure function.
+ */
+import type { LoaderContext } from 'webpack';
+import { toRelativePath } from '../shared/ids';
+import { getLoaderHandshake, setModuleRecord, type ModuleRecord } from '../shared/module-record';
+import { ServerActionsBuildError, type LocatedProblem } from './located-error';
+import { loaderOptionsSchema, normalizeLoaderOptions, type LoaderOptions } from './options';
+import { transformModule, type TransformResult } from './transform';
+
+type SourceMap = Parameters<LoaderContext<LoaderOptions>['callback']>[2];
+
+const MISSING_PLUGIN =
+  'webpack-server-actions: the loader runs without its plugin. Add the same `new ServerActionsPlugin()` ' +
+  'instance to `plugins` of every compiler whose rules use the loader.';
+
+function parseProblem(error: unknown): LocatedProblem | null {
+  const loc = (error as { loc?: { line: number; column: number } }).loc;
+  if (!loc) return null;
+  return {
+    message: `Cannot parse this module: ${(error as Error).message.replace(/ \(\d+:\d+\)$/, '')}.`,
+    fix: 'If it needs another loader (TypeScript, JSX, …), list that loader after webpack-server-actions in `use`, so that it runs first.',
+    loc,
+  };
+}
+
+export default function serverActionsLoader(
+  this: LoaderContext<LoaderOptions>,
+  source: string,
+  inputMap?: SourceMap,
+  meta?: Parameters<LoaderContext<LoaderOptions>['callback']>[3],
+): void {
+  const options = normalizeLoaderOptions(this.getOptions(loaderOptionsSchema as never));
+  const handshake = getLoaderHandshake(this);
+  if (!handshake || !this._module) {
+    this.callback(new Error(MISSING_PLUGIN));
+    return;
+  }
+  const relativePath = toRelativePath(handshake.root, this.resourcePath);
+  let result: TransformResult;
+  try {
+    result = transformModule(source, {
+      resourcePath: this.resourcePath,
+      relativePath,
+      layer: options.layer,
+      salt: handshake.salt,
+      callServerModule: options.callServer,
+    });
+  } catch (error) {
+    const problem = parseProblem(error);
+    if (!problem) throw error;
+    result = { code: null, keepsSourceMap: true, problems: [problem] };
+  }
+
+  const record: ModuleRecord = { layer: options.layer, fingerprint: handshake.fingerprint };
+  if (result.directive) {
+    record.directive = result.directive;
+    record.relativePath = relativePath;
+    if (result.serverFunctions) record.serverFunctions = result.serverFunctions;
+    if (result.clientReferenceId) record.clientReferenceId = result.clientReferenceId;
+    if (result.clientExports) record.clientExports = result.clientExports;
+  }
+  setModuleRecord(this._module, record);
+
+  if (result.problems.length > 0) {
+    for (const problem of result.problems) this.emitError(new ServerActionsBuildError(problem, source, relativePath));
+    // Nothing of a module that failed its checks may reach a bundle, server code least of all.
+    this.callback(null, `throw new Error(${JSON.stringify(`${relativePath} failed to build; see the build errors.`)});\n`);
+    return;
+  }
+  if (result.code === null) {
+    this.callback(null, source, inputMap, meta);
+    return;
+  }
+  this.callback(null, result.code, result.keepsSourceMap ? inputMap : undefined, meta);
+}

@@ -1,0 +1,32 @@
+/**
+ * Build errors that point at the source: file, line, column, a code frame, what is wrong and how to
+ * fix it. The internal stack is hidden because it says nothing about the user's code.
+ */
+import { codeFrameColumns } from '@babel/code-frame';
+
+export interface SourceLocation {
+  line: number;
+  /** 0-based, as Babel reports it. */
+  column: number;
+}
+
+export interface LocatedProblem {
+  message: string;
+  fix: string;
+  loc: SourceLocation;
+}
+
+export class ServerActionsBuildError extends Error {
+  readonly hideStack = true;
+  readonly loc: SourceLocation;
+
+  constructor(problem: LocatedProblem, source: string, relativePath: string) {
+    const { line, column } = problem.loc;
+    const frame = codeFrameColumns(source, { start: { line, column: column + 1 } }, { highlightCode: false });
+    super(`${relativePath}:${line}:${column + 1}: ${problem.message}\n${problem.fix}\n\n${frame}`);
+    this.name = 'ServerActionsBuildError';
+    this.loc = problem.loc;
+    // webpack prints `stack` as the error's details; the message already says everything.
+    this.stack = this.message;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The two manifests React needs for "use client" modules:
+ * - the client manifest (browser compilation) for renderToPipeableStream on the server:
+ *     { "<client reference id>": { "id": <browser module id>, "chunks": [...], "name": "*" } }
+ * - the server consumer manifest (SSR compilation) for createFromNodeStream:
+ *     { "moduleMap": { "<client reference id>": { "*": { "id": <SSR module id>, "chunks": [...], "name": "*" } } },
+ *       "serverModuleMap": null, "moduleLoading": { "prefix": <browser public path>, "crossOrigin": null } }
+ * React splits a reference `<id>#<export>` at `#` and reads the export by name from the module.
+ */
+import type { Compilation } from 'webpack';
+import { getModuleRecord, type Layer } from '../shared/module-record';
+import { chunkFile, type EmittedModuleLookup } from './emitted-modules';
+
+interface ClientModuleEntry {
+  id: string | number;
+  chunks: Array<string | number | null>;
+  name: '*';
+  async?: true;
+}
+
+function clientModuleEntries(
+  compilation: Compilation,
+  layer: Layer,
+  referenced: Set<string>,
+  lookup: EmittedModuleLookup,
+): Array<[string, ClientModuleEntry]> {
+  const entries: Array<[string, ClientModuleEntry]> = [];
+  for (const module of compilation.modules) {
+    const record = getModuleRecord(module);
+    if (record?.directive !== 'use client' || record.layer !== layer || !record.clientReferenceId) continue;
+    if (!referenced.has(record.clientReferenceId)) continue;
+    const emitted = lookup(module);
+    if (!emitted) continue;
+    entries.push([
+      record.clientReferenceId,
+      {
+        id: emitted.id,
+        chunks: emitted.chunks.flatMap((chunk) => [chunk.id, chunkFile(chunk)]),
+        name: '*',
+        ...(emitted.async ? { async: true as const } : {}),
+      },
+    ]);
+  }
+  return entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export function clientManifestJson(compilation: Compilation, referenced: Set<string>, lookup: EmittedModuleLookup): string {
+  return JSON.stringify(Object.fromEntries(clientModuleEntries(compilation, 'browser', referenced, lookup)), null, 2) + '\n';
+}
+
+export function ssrManifestJson(
+  compilation: Compilation,
+  referenced: Set<string>,
+  lookup: EmittedModuleLookup,
+  browserPublicPath: string,
+): string {
+  const moduleMap = Object.fromEntries(
+    clientModuleEntries(compilation, 'ssr', referenced, lookup).map(([id, entry]) => [id, { '*': entry }]),
+  );
+  const manifest = { moduleMap, serverModuleMap: null, moduleLoading: { prefix: browserPublicPath, crossOrigin: null } };
+  return JSON.stringify(manifest, null, 2) + '\n';
+}

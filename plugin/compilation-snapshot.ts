@@ -1,0 +1,90 @@
+/**
+ * What one compilation offers and asks of the others, read from the records the loader left on
+ * `module.buildInfo` (so a build restored from the persistent cache reads the same).
+ */
+import type { Compilation, Module, NormalModule } from 'webpack';
+import { getModuleRecord, type Layer, type ModuleRecord } from '../shared/module-record';
+
+export interface RecordedModule {
+  module: Module;
+  /** The request that builds this module again elsewhere: its resource, query included. */
+  resource: string;
+  record: ModuleRecord;
+}
+
+export interface CompilationSnapshot {
+  compilerName: string;
+  /** Each layer the compilation builds, with the webpack layer (`experiments.layers`) it lives in. */
+  layers: Map<Layer, string | null>;
+  /** "use server" modules built for the server layer: what the server provides. */
+  serverFunctionModules: Map<string, RecordedModule>;
+  /** "use server" modules built for a client layer: server functions that clients call. */
+  serverFunctionReferences: Map<string, RecordedModule>;
+  /** "use client" modules built for the server layer: client components the server renders. */
+  clientComponentReferences: Map<string, RecordedModule>;
+  /** "use client" modules built per client layer. */
+  clientComponentModules: Map<Layer, Map<string, RecordedModule>>;
+  publicPath: string;
+}
+
+export function takeSnapshot(compilation: Compilation): CompilationSnapshot {
+  const snapshot: CompilationSnapshot = {
+    compilerName: compilation.compiler.name ?? '(unnamed compiler)',
+    layers: new Map(),
+    serverFunctionModules: new Map(),
+    serverFunctionReferences: new Map(),
+    clientComponentReferences: new Map(),
+    clientComponentModules: new Map(),
+    publicPath: typeof compilation.outputOptions.publicPath === 'string' ? compilation.outputOptions.publicPath : '',
+  };
+  for (const module of compilation.modules) {
+    const record = getModuleRecord(module);
+    if (!record) continue;
+    if (!snapshot.layers.has(record.layer)) snapshot.layers.set(record.layer, module.layer ?? null);
+    if (!record.directive) continue;
+    const entry: RecordedModule = { module, resource: (module as NormalModule).resource, record };
+    if (record.directive === 'use server') {
+      const target = record.layer === 'server' ? snapshot.serverFunctionModules : snapshot.serverFunctionReferences;
+      target.set(entry.resource, entry);
+    } else if (record.layer === 'server') {
+      snapshot.clientComponentReferences.set(entry.resource, entry);
+    } else {
+      let perLayer = snapshot.clientComponentModules.get(record.layer);
+      if (!perLayer) snapshot.clientComponentModules.set(record.layer, (perLayer = new Map()));
+      perLayer.set(entry.resource, entry);
+    }
+  }
+  return snapshot;
+}
+
+/** The modules each layer of `self` must contain, given what every compilation of the build asks. */
+export function requiredModules(
+  self: CompilationSnapshot,
+  all: CompilationSnapshot[],
+): Array<{ layer: Layer; webpackLayer: string | null; resources: string[] }> {
+  const required: Array<{ layer: Layer; webpackLayer: string | null; resources: string[] }> = [];
+  for (const [layer, webpackLayer] of self.layers) {
+    const resources = new Set<string>();
+    if (layer === 'server') {
+      // Its own server functions too: an included module is never inlined into another one, so it
+      // keeps the module ID the manifest points at.
+      for (const snapshot of all) for (const resource of snapshot.serverFunctionReferences.keys()) resources.add(resource);
+      for (const resource of self.serverFunctionModules.keys()) resources.add(resource);
+    } else {
+      for (const snapshot of all) for (const resource of snapshot.clientComponentReferences.keys()) resources.add(resource);
+    }
+    required.push({ layer, webpackLayer, resources: [...resources].sort() });
+  }
+  return required;
+}
+
+/** Resources that `self` would still have to build: what makes an idle compilation stale. */
+export function missingModules(self: CompilationSnapshot, all: CompilationSnapshot[]): string[] {
+  const missing: string[] = [];
+  for (const { layer, resources } of requiredModules(self, all)) {
+    const present =
+      layer === 'server' ? self.serverFunctionModules : (self.clientComponentModules.get(layer) ?? new Map());
+    for (const resource of resources) if (!present.has(resource)) missing.push(resource);
+  }
+  return missing;
+}

@@ -1,0 +1,110 @@
+/**
+ * ServerActionsPlugin: wires the hooks. One instance is shared by every compiler of a build (browser,
+ * SSR, server), so that it can coordinate them; each concern lives in its own module.
+ */
+import { createHash } from 'node:crypto';
+import type { Compilation, Compiler } from 'webpack';
+import { getModuleRecord, setLoaderHandshake, type LoaderHandshake } from '../shared/module-record';
+import { BuildCoordinator } from './build-coordinator';
+import { assignClientModuleIds } from './client-module-ids';
+import type { CompilationSnapshot } from './compilation-snapshot';
+import { emitManifests } from './emit-manifests';
+import { keepReferencedExports } from './keep-exports';
+import { createManifestRuntimeModule } from './manifest-runtime-module';
+import { normalizePluginOptions, type NormalizedPluginOptions, type ServerActionsPluginOptions } from './options';
+import { checkServerFunctionsPresent } from './reference-checks';
+import { reportStalePeers, settleModuleGraphs } from './settle-module-graphs';
+
+export type { ServerActionsPluginOptions } from './options';
+export type { LoaderOptions } from '../loader/options';
+
+const PLUGIN_NAME = 'ServerActionsPlugin';
+
+export class ServerActionsPlugin {
+  /** The resolved path of the loader, for `module.rules[].loader`. */
+  static readonly loader: string = require.resolve('../loader');
+  readonly loader: string = ServerActionsPlugin.loader;
+
+  private readonly options: NormalizedPluginOptions;
+  private readonly coordinator = new BuildCoordinator();
+  private readonly snapshots = new WeakMap<Compilation, CompilationSnapshot>();
+  private readonly invalidated = new WeakMap<Compiler, string>();
+
+  constructor(options: ServerActionsPluginOptions = {}) {
+    this.options = normalizePluginOptions(options);
+  }
+
+  apply(compiler: Compiler): void {
+    this.coordinator.register(compiler);
+    const handshake = this.handshake(compiler);
+    const { NormalModule } = compiler.webpack;
+    const starting = () => this.coordinator.starting(compiler);
+    const stopped = () => this.coordinator.stopped(compiler);
+    compiler.hooks.beforeRun.tap(PLUGIN_NAME, starting);
+    compiler.hooks.watchRun.tap(PLUGIN_NAME, starting);
+    compiler.hooks.done.tap(PLUGIN_NAME, stopped);
+    compiler.hooks.failed.tap(PLUGIN_NAME, stopped);
+    compiler.hooks.watchClose.tap(PLUGIN_NAME, stopped);
+
+    compiler.hooks.thisCompilation.tap(PLUGIN_NAME, (compilation) => {
+      const moduleHooks = NormalModule.getCompilationHooks(compilation);
+      moduleHooks.loader.tap(PLUGIN_NAME, (loaderContext) => setLoaderHandshake(loaderContext, handshake));
+      // A module cached under other IDs settings (root, salt) is built again.
+      moduleHooks.needBuild.tap(PLUGIN_NAME, (module) => {
+        const record = getModuleRecord(module);
+        return record !== undefined && record.fingerprint !== handshake.fingerprint;
+      });
+      compilation.hooks.optimizeDependencies.tap({ name: PLUGIN_NAME, stage: 100 }, () => {
+        keepReferencedExports(compilation);
+      });
+      compilation.hooks.beforeModuleIds.tap(PLUGIN_NAME, () => assignClientModuleIds(compilation));
+      compilation.hooks.additionalTreeRuntimeRequirements.tap(PLUGIN_NAME, (chunk, requirements) => {
+        if (!this.snapshots.get(compilation)?.layers.has('server')) return;
+        if (chunk.getAllAsyncChunks().size > 0) requirements.add(compiler.webpack.RuntimeGlobals.getChunkScriptFilename);
+        compilation.addRuntimeModule(chunk, createManifestRuntimeModule(compilation));
+      });
+      compilation.hooks.processAssets.tap(
+        { name: PLUGIN_NAME, stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const self = this.snapshots.get(compilation);
+          if (!self) return;
+          const others = this.coordinator.others(compiler).map((other) => other.snapshot);
+          emitManifests(compilation, this.options, self, [self, ...others]);
+        },
+      );
+    });
+
+    compiler.hooks.finishMake.tapPromise(PLUGIN_NAME, async (compilation) => {
+      if (compilation.compiler !== compiler) return; // a child compilation
+      const snapshot = await settleModuleGraphs(this.coordinator, compiler, compilation);
+      this.snapshots.set(compilation, snapshot);
+      const others = this.coordinator.others(compiler).map((other) => other.snapshot);
+      checkServerFunctionsPresent(compilation, snapshot, [snapshot, ...others]);
+      reportStalePeers(this.coordinator, compiler, compilation, snapshot, this.invalidated);
+      this.checkSameRoot(compilation);
+    });
+  }
+
+  private root(compiler: Compiler): string {
+    return this.options.root ?? compiler.context;
+  }
+
+  private handshake(compiler: Compiler): LoaderHandshake {
+    const root = this.root(compiler);
+    const fingerprint = createHash('sha256').update(JSON.stringify([root, this.options.salt])).digest('hex').slice(0, 16);
+    return { root, salt: this.options.salt, fingerprint };
+  }
+
+  private checkSameRoot(compilation: Compilation): void {
+    const roots = new Set(this.coordinator.compilers.map((compiler) => this.root(compiler)));
+    if (roots.size <= 1) return;
+    const error = new compilation.compiler.webpack.WebpackError(
+      'webpack-server-actions: the compilers sharing this ServerActionsPlugin have different `context` ' +
+        'directories, so their action IDs would not match. Set the plugin option `root` to the app directory.',
+    );
+    error.hideStack = true;
+    compilation.errors.push(error);
+  }
+}
+
+export default ServerActionsPlugin;

@@ -1,0 +1,82 @@
+/**
+ * Run in each compilation's `finishMake`: agree with the other compilations of the build on which
+ * modules each one must contain, and add them (see build-coordinator.ts for the protocol).
+ */
+import type { Compilation, Compiler } from 'webpack';
+import type { BuildCoordinator } from './build-coordinator';
+import { missingModules, requiredModules, takeSnapshot, type CompilationSnapshot } from './compilation-snapshot';
+import { includeModule } from './include-modules';
+
+export async function settleModuleGraphs(
+  coordinator: BuildCoordinator,
+  compiler: Compiler,
+  compilation: Compilation,
+): Promise<CompilationSnapshot> {
+  const attempted = new Set<string>();
+  let added: number | null = null;
+  for (;;) {
+    const snapshot = takeSnapshot(compilation);
+    const round = await coordinator.arrive(compiler, snapshot, added);
+    if (round.settled) {
+      coordinator.leave(compiler);
+      return snapshot;
+    }
+    added = 0;
+    const includes: Promise<void>[] = [];
+    for (const { webpackLayer, resources } of requiredModules(snapshot, round.snapshots)) {
+      for (const resource of resources) {
+        const key = `${webpackLayer ?? ''}\0${resource}`;
+        if (attempted.has(key)) continue;
+        attempted.add(key);
+        added += 1;
+        includes.push(includeModule(compilation, resource, webpackLayer));
+      }
+    }
+    await Promise.all(includes);
+  }
+}
+
+/**
+ * After settling, compilers that were not part of it (they ran before this one) may lack what this
+ * compilation now asks for. In watch mode they are rebuilt; in a single run that is an error that
+ * says how to make the compilers run together.
+ */
+export function reportStalePeers(
+  coordinator: BuildCoordinator,
+  compiler: Compiler,
+  compilation: Compilation,
+  snapshot: CompilationSnapshot,
+  invalidated: WeakMap<Compiler, string>,
+): void {
+  const others = coordinator.others(compiler);
+  const all = [snapshot, ...others.map((other) => other.snapshot)];
+  for (const other of others) {
+    const missing = missingModules(other.snapshot, all);
+    if (missing.length === 0) continue;
+    const watching = other.compiler.watching;
+    const reason = missing.join('\n');
+    if (watching && !watching.closed) {
+      // Once per distinct gap, so that a module the other compiler cannot build does not loop.
+      if (invalidated.get(other.compiler) === reason) continue;
+      invalidated.set(other.compiler, reason);
+      watching.invalidate();
+      continue;
+    }
+    const { WebpackError } = compiler.webpack;
+    const relative = missing.map((resource) => `  - ${shorten(compiler, resource)}`);
+    const error = new WebpackError(
+      `webpack-server-actions: compiler "${other.snapshot.compilerName}" finished before compiler ` +
+        `"${snapshot.compilerName}" and lacks modules that "${snapshot.compilerName}" needs it to contain:\n` +
+        `${relative.join('\n')}\n` +
+        'Let the compilers run in parallel so the plugin can coordinate them: remove `dependencies` between the ' +
+        'configs that share this ServerActionsPlugin instance.',
+    );
+    error.hideStack = true;
+    compilation.errors.push(error);
+  }
+}
+
+function shorten(compiler: Compiler, resource: string): string {
+  const root = compiler.context;
+  return resource.startsWith(root) ? resource.slice(root.length + 1) : resource;
+}

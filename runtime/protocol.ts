@@ -1,0 +1,22 @@
+/**
+ * The protocol between the browser's `callServer` and the server's request helper, and the name under
+ * which the plugin puts the manifest into the server bundle's webpack runtime.
+ *
+ * A call is `POST <page URL>` with the header `x-server-action: <action ID>` and the `encodeReply`
+ * body (text/plain for a string, multipart/form-data for a FormData). The answer is a Flight stream
+ * (content type text/x-component) of `{ returnValue }`. An unknown action is answered with 404 and
+ * the header `x-server-action-error: not-found`; a function that throws, with status 500 and the error
+ * serialised in the stream, so the caller's promise rejects.
+ */
+export const ACTION_ID_HEADER = 'x-server-action';
+export const ACTION_ERROR_HEADER = 'x-server-action-error';
+export const FLIGHT_CONTENT_TYPE = 'text/x-component';
+
+export type ActionErrorCode = 'not-found' | 'bad-request' | 'failed';
+
+export interface ActionResponsePayload<T = unknown> {
+  returnValue: T;
+}
+
+/** `__webpack_require__.<name>`: set by the plugin's runtime module in the server bundle. */
+export const MANIFEST_RUNTIME_PROPERTY = 'serverActionsManifest';

@@ -1,0 +1,13 @@
+/**
+ * webpack-server-actions/runtime: the server side. Import it from code that webpack bundles in the
+ * server layer; the manifest comes with the bundle.
+ */
+export { getServerActionsManifest, type ServerActionsManifest } from './manifest';
+export { loadServerAction, hasServerAction, isWellFormedActionId, type ServerFunction } from './load-server-action';
+export {
+  handleServerActionRequest,
+  type HandleServerActionOptions,
+  type ServerActionResult,
+} from './handle-request';
+export { ServerActionNotFoundError, ServerActionRequestError, ServerActionsManifestMissingError } from './errors';
+export { ACTION_ID_HEADER, ACTION_ERROR_HEADER, FLIGHT_CONTENT_TYPE } from '../protocol';

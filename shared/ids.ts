@@ -1,0 +1,27 @@
+/**
+ * Action and client-reference IDs.
+ *
+ * An ID is a hash of the module's path relative to the plugin's `root` (POSIX separators), the export
+ * name and the optional salt. It is opaque (no path reaches a bundle), deterministic (two checkouts at
+ * different absolute paths agree) and the same in every compiler that shares the root and salt.
+ */
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+
+const ID_LENGTH = 40;
+
+function digest(parts: string[]): string {
+  return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, ID_LENGTH);
+}
+
+export function toRelativePath(root: string, resourcePath: string): string {
+  return path.relative(root, resourcePath).split(path.sep).join('/');
+}
+
+export function serverFunctionId(relativePath: string, exportName: string, salt: string): string {
+  return digest(['server-function', salt, relativePath, exportName]);
+}
+
+export function clientReferenceId(relativePath: string, salt: string): string {
+  return digest(['client-reference', salt, relativePath]);
+}
