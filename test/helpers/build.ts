@@ -1,0 +1,106 @@
+/** Builds fixture apps with webpack's Node API and loads what they emit. */
+import { readFileSync, existsSync } from 'node:fs';
+import * as path from 'node:path';
+import webpack, { type Configuration, type MultiStats, type Stats } from 'webpack';
+import { ServerActionsPlugin, type ServerActionsPluginOptions } from 'webpack-server-actions';
+import { REPO_NODE_MODULES } from './fixture-app';
+
+export type CompilerName = 'browser' | 'ssr' | 'server';
+
+export interface AppConfigOptions {
+  mode?: 'development' | 'production';
+  compilers?: CompilerName[];
+  /** `dependencies` per compiler name. */
+  dependencies?: Partial<Record<CompilerName, CompilerName[]>>;
+  cache?: boolean;
+  optimization?: Configuration['optimization'];
+  plugin?: ServerActionsPlugin;
+  pluginOptions?: ServerActionsPluginOptions;
+  /** Rules per layer, to replace the default loader rule. */
+  rules?: Partial<Record<CompilerName, NonNullable<Configuration['module']>['rules']>>;
+  devtool?: Configuration['devtool'];
+}
+
+export function loaderRule(layer: 'server' | 'ssr' | 'browser', extra: object = {}) {
+  return {
+    test: /\.js$/,
+    exclude: /node_modules/,
+    use: [{ loader: ServerActionsPlugin.loader, options: { layer, ...extra } }],
+  };
+}
+
+const ENTRIES: Record<CompilerName, string> = { browser: './src/browser.js', ssr: './src/ssr.js', server: './src/server.js' };
+
+export function appConfigs(dir: string, options: AppConfigOptions = {}): Configuration[] {
+  const plugin = options.plugin ?? new ServerActionsPlugin(options.pluginOptions);
+  const compilers = options.compilers ?? ['browser', 'ssr', 'server'];
+  return compilers.map((name) => ({
+    name,
+    mode: options.mode ?? 'development',
+    context: dir,
+    devtool: options.devtool ?? false,
+    target: name === 'browser' ? 'web' : 'node',
+    entry: { [name]: ENTRIES[name] },
+    output: {
+      path: path.join(dir, 'dist', name),
+      library: name === 'browser' ? undefined : { type: 'commonjs2' },
+      clean: true,
+    },
+    resolve: {
+      modules: ['node_modules', REPO_NODE_MODULES],
+      ...(name === 'server' ? { conditionNames: ['react-server', '...'] } : {}),
+    },
+    module: { rules: options.rules?.[name] ?? [loaderRule(name)] },
+    plugins: [plugin],
+    optimization: options.optimization,
+    dependencies: options.dependencies?.[name],
+    cache: options.cache
+      ? { type: 'filesystem', cacheDirectory: path.join(dir, '.cache'), name, buildDependencies: {} }
+      : false,
+    infrastructureLogging: { level: 'error' },
+  }));
+}
+
+export function compile(configs: Configuration[] | Configuration): Promise<MultiStats | Stats> {
+  return new Promise((resolve, reject) => {
+    const compiler = webpack(configs as Configuration[]);
+    compiler.run((error, stats) => {
+      compiler.close((closeError) => {
+        if (error || closeError) reject(error ?? closeError);
+        else resolve(stats!);
+      });
+    });
+  });
+}
+
+export function errorsOf(stats: MultiStats | Stats): string[] {
+  const json = stats.toJson({ all: false, errors: true, children: true });
+  const errors = [...(json.errors ?? []), ...(json.children ?? []).flatMap((child) => child.errors ?? [])];
+  return errors.map((error) => error.message);
+}
+
+export async function compileOk(configs: Configuration[] | Configuration): Promise<MultiStats | Stats> {
+  const stats = await compile(configs);
+  const errors = errorsOf(stats);
+  if (errors.length > 0) throw new Error(`Build failed:\n${errors.join('\n\n')}`);
+  return stats;
+}
+
+export function readOutput(dir: string, compiler: CompilerName, file: string): string {
+  return readFileSync(path.join(dir, 'dist', compiler, file), 'utf8');
+}
+
+export function readJson<T = Record<string, any>>(dir: string, compiler: CompilerName, file: string): T {
+  return JSON.parse(readOutput(dir, compiler, file)) as T;
+}
+
+export function outputExists(dir: string, compiler: CompilerName, file: string): boolean {
+  return existsSync(path.join(dir, 'dist', compiler, file));
+}
+
+/** Loads a commonjs2 bundle fresh. */
+export function requireBundle<T = any>(dir: string, compiler: CompilerName, file = `${compiler}.js`): T {
+  const bundle = path.join(dir, 'dist', compiler, file);
+  delete require.cache[require.resolve(bundle)];
+  return require(bundle) as T;
+}
