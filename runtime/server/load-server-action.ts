@@ -4,7 +4,7 @@
  * reference registered under that very ID.
  */
 import { ServerActionNotFoundError } from './errors';
-import { getServerActionsManifest } from './manifest';
+import { readServerActionsManifest } from './manifest';
 
 declare const __webpack_require__: (id: string | number) => Record<string, unknown> | Promise<Record<string, unknown>>;
 declare const __webpack_chunk_load__: (chunkId: string | number) => Promise<unknown>;
@@ -19,12 +19,12 @@ export function isWellFormedActionId(id: unknown): id is string {
 }
 
 export function hasServerAction(id: unknown): id is string {
-  return isWellFormedActionId(id) && Object.prototype.hasOwnProperty.call(getServerActionsManifest(), id);
+  return isWellFormedActionId(id) && Object.prototype.hasOwnProperty.call(readServerActionsManifest(), id);
 }
 
 export async function loadServerAction(id: string): Promise<ServerFunction> {
   if (!hasServerAction(id)) throw new ServerActionNotFoundError();
-  const entry = getServerActionsManifest()[id];
+  const entry = readServerActionsManifest()[id];
   for (let index = 0; index < entry.chunks.length; index += 2) await __webpack_chunk_load__(entry.chunks[index]);
   const moduleExports = await __webpack_require__(entry.id);
   const fn = Object.prototype.hasOwnProperty.call(moduleExports, entry.name) ? moduleExports[entry.name] : undefined;

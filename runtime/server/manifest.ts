@@ -1,4 +1,14 @@
-/** The server-actions manifest that the plugin puts into the server bundle's webpack runtime. */
+/**
+ * The server-actions manifest that the plugin puts into the server bundle's webpack runtime, handed
+ * out behind a guard for React's decode functions.
+ *
+ * React resolves an ID it does not find by splitting it at its last `#` and reading export `<name>`
+ * of the entry `<key>` ("the `#` fallback"). Every entry points at a "use server" module, whose exports
+ * are all server functions, but the module object itself (`#*`) or its `__esModule` flag would still
+ * reach a server function as an argument. Action IDs never contain `#`, so the guard answers a lookup
+ * of the part before `#` that immediately follows a missed `<key>#<name>` lookup with nothing. It also
+ * answers only own keys, so `constructor` or `__proto__` never resolve to Object's members.
+ */
 import type { ServerManifest } from 'react-server-dom-webpack/server';
 import { ServerActionsManifestMissingError } from './errors';
 
@@ -6,10 +16,38 @@ declare const __webpack_require__: (((id: string | number) => unknown) & { serve
 
 export type ServerActionsManifest = ServerManifest;
 
-/** The manifest as React's decodeReply, decodeAction and decodeFormState take it. */
-export function getServerActionsManifest(): ServerActionsManifest {
+const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+
+let guarded: { manifest: ServerManifest; view: ServerManifest } | undefined;
+
+function guard(manifest: ServerManifest): ServerManifest {
+  let deniedFallback: string | null = null;
+  return new Proxy(manifest, {
+    get(target, key) {
+      if (typeof key !== 'string') return Reflect.get(target, key);
+      const fallback = deniedFallback;
+      deniedFallback = null;
+      if (!hasOwn(target, key)) {
+        const hash = key.lastIndexOf('#');
+        if (hash !== -1) deniedFallback = key.slice(0, hash);
+        return undefined;
+      }
+      return key === fallback ? undefined : target[key];
+    },
+  });
+}
+
+/** The raw manifest of this bundle, as emitted in server-actions-manifest.json. */
+export function readServerActionsManifest(): ServerActionsManifest {
   // `__webpack_require__` is webpack's own runtime; this property is the plugin's runtime module.
   const manifest = typeof __webpack_require__ === 'function' ? __webpack_require__.serverActionsManifest : undefined;
   if (!manifest) throw new ServerActionsManifestMissingError();
   return manifest;
+}
+
+/** The manifest as React's decodeReply, decodeAction and decodeFormState take it, behind the guard. */
+export function getServerActionsManifest(): ServerActionsManifest {
+  const manifest = readServerActionsManifest();
+  if (guarded?.manifest !== manifest) guarded = { manifest, view: guard(manifest) };
+  return guarded.view;
 }
