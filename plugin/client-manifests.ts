@@ -8,8 +8,8 @@
  * React splits a reference `<id>#<export>` at `#` and reads the export by name from the module.
  */
 import type { Compilation } from 'webpack';
-import { getModuleRecord, type Layer } from '../shared/module-record';
-import { chunkFile, type EmittedModuleLookup } from './emitted-modules';
+import type { Layer } from '../shared/module-record';
+import { chunkFile, describeEmitted, emittedRecords } from './emitted-modules';
 
 interface ClientModuleEntry {
   id: string | number;
@@ -22,14 +22,12 @@ function clientModuleEntries(
   compilation: Compilation,
   layer: Layer,
   referenced: Set<string>,
-  lookup: EmittedModuleLookup,
 ): Array<[string, ClientModuleEntry]> {
   const entries: Array<[string, ClientModuleEntry]> = [];
-  for (const module of compilation.modules) {
-    const record = getModuleRecord(module);
-    if (record?.directive !== 'use client' || record.layer !== layer || !record.clientReferenceId) continue;
+  for (const { record, emitted: module } of emittedRecords(compilation)) {
+    if (record.directive !== 'use client' || record.layer !== layer || !record.clientReferenceId) continue;
     if (!referenced.has(record.clientReferenceId)) continue;
-    const emitted = lookup(module);
+    const emitted = describeEmitted(compilation, module);
     if (!emitted) continue;
     entries.push([
       record.clientReferenceId,
@@ -44,18 +42,17 @@ function clientModuleEntries(
   return entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-export function clientManifestJson(compilation: Compilation, referenced: Set<string>, lookup: EmittedModuleLookup): string {
-  return JSON.stringify(Object.fromEntries(clientModuleEntries(compilation, 'browser', referenced, lookup)), null, 2) + '\n';
+export function clientManifestJson(compilation: Compilation, referenced: Set<string>): string {
+  return JSON.stringify(Object.fromEntries(clientModuleEntries(compilation, 'browser', referenced)), null, 2) + '\n';
 }
 
 export function ssrManifestJson(
   compilation: Compilation,
   referenced: Set<string>,
-  lookup: EmittedModuleLookup,
   browserPublicPath: string,
 ): string {
   const moduleMap = Object.fromEntries(
-    clientModuleEntries(compilation, 'ssr', referenced, lookup).map(([id, entry]) => [id, { '*': entry }]),
+    clientModuleEntries(compilation, 'ssr', referenced).map(([id, entry]) => [id, { '*': entry }]),
   );
   const manifest = { moduleMap, serverModuleMap: null, moduleLoading: { prefix: browserPublicPath, crossOrigin: null } };
   return JSON.stringify(manifest, null, 2) + '\n';

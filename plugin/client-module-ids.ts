@@ -6,15 +6,11 @@
  * (webpack's ID plugins keep IDs that are already set).
  */
 import type { Compilation } from 'webpack';
-import { getModuleRecord } from '../shared/module-record';
-import { emittedModuleFinder } from './emitted-modules';
+import { emittedRecords } from './emitted-modules';
 
 export function assignClientModuleIds(compilation: Compilation): void {
-  const findEmitted = emittedModuleFinder(compilation);
-  for (const module of compilation.modules) {
-    const record = getModuleRecord(module);
-    if (record?.directive !== 'use client' || record.layer === 'server' || !record.clientReferenceId) continue;
-    const emitted = findEmitted(module);
-    if (emitted) compilation.chunkGraph.setModuleId(emitted, record.clientReferenceId);
+  for (const { record, emitted } of emittedRecords(compilation)) {
+    if (record.directive !== 'use client' || record.layer === 'server' || !record.clientReferenceId) continue;
+    compilation.chunkGraph.setModuleId(emitted, record.clientReferenceId);
   }
 }

@@ -3,7 +3,6 @@ import type { Compilation } from 'webpack';
 import type { NormalizedPluginOptions } from './options';
 import { clientManifestJson, ssrManifestJson } from './client-manifests';
 import type { CompilationSnapshot } from './compilation-snapshot';
-import { emittedModuleLookup } from './emitted-modules';
 import { collectServerFunctions, serverManifestJson } from './server-manifest';
 
 export function emitManifests(
@@ -13,9 +12,8 @@ export function emitManifests(
   all: CompilationSnapshot[],
 ): void {
   const { RawSource } = compilation.compiler.webpack.sources;
-  const lookup = emittedModuleLookup(compilation);
   if (self.layers.has('server')) {
-    const json = serverManifestJson(collectServerFunctions(compilation, lookup));
+    const json = serverManifestJson(collectServerFunctions(compilation));
     compilation.emitAsset(options.manifestFilename, new RawSource(json));
   }
   const referenced = new Set<string>();
@@ -25,14 +23,14 @@ export function emitManifests(
     }
   }
   if (self.layers.has('browser')) {
-    compilation.emitAsset(options.clientManifestFilename, new RawSource(clientManifestJson(compilation, referenced, lookup)));
+    compilation.emitAsset(options.clientManifestFilename, new RawSource(clientManifestJson(compilation, referenced)));
   }
   if (self.layers.has('ssr')) {
     const browser = all.find((snapshot) => snapshot.layers.has('browser'));
     const prefix = browser?.publicPath ?? self.publicPath;
     compilation.emitAsset(
       options.ssrManifestFilename,
-      new RawSource(ssrManifestJson(compilation, referenced, lookup, prefix === 'auto' ? '' : prefix)),
+      new RawSource(ssrManifestJson(compilation, referenced, prefix === 'auto' ? '' : prefix)),
     );
   }
 }

@@ -1,8 +1,28 @@
 /**
- * Where a module ended up in the output: its module ID and the chunks that must be loaded for it.
- * A module that became the root of a concatenated module is emitted under the concatenated module.
+ * The modules with a loader record as they ended up in the output. Module concatenation replaces a
+ * root module by a concatenated module (and removes the root from `compilation.modules`); the record
+ * stays on the root's `buildInfo`, the module ID and chunks belong to the concatenated module.
  */
 import type { Chunk, Compilation, Module } from 'webpack';
+import { getModuleRecord, type ModuleRecord } from '../shared/module-record';
+
+export interface EmittedRecord {
+  record: ModuleRecord;
+  /** The module in the chunks: the recorded module itself or the concatenated module it is the root of. */
+  emitted: Module;
+}
+
+export function emittedRecords(compilation: Compilation): EmittedRecord[] {
+  const found: EmittedRecord[] = [];
+  for (const module of compilation.modules) {
+    const source = (module as { rootModule?: Module }).rootModule ?? module;
+    const record = getModuleRecord(source);
+    if (!record?.directive) continue;
+    if (compilation.chunkGraph.getNumberOfModuleChunks(module) === 0) continue;
+    found.push({ record, emitted: module });
+  }
+  return found;
+}
 
 export interface EmittedModule {
   id: string | number;
@@ -10,30 +30,10 @@ export interface EmittedModule {
   async: boolean;
 }
 
-export type EmittedModuleLookup = (module: Module) => EmittedModule | null;
-
-/** The module that stands for `module` in the chunks: itself, or the concatenated module it is the root of. */
-export function emittedModuleFinder(compilation: Compilation): (module: Module) => Module | null {
-  const { chunkGraph } = compilation;
-  const concatenatedByRoot = new Map<Module, Module>();
-  for (const module of compilation.modules) {
-    const root = (module as { rootModule?: Module }).rootModule;
-    if (root) concatenatedByRoot.set(root, module);
-  }
-  return (module) =>
-    chunkGraph.getNumberOfModuleChunks(module) > 0 ? module : (concatenatedByRoot.get(module) ?? null);
-}
-
-export function emittedModuleLookup(compilation: Compilation): EmittedModuleLookup {
-  const { chunkGraph, moduleGraph } = compilation;
-  const findEmitted = emittedModuleFinder(compilation);
-  return (module) => {
-    const emitted = findEmitted(module);
-    if (!emitted) return null;
-    const id = chunkGraph.getModuleId(emitted);
-    if (id === null || id === undefined) return null;
-    return { id, chunks: chunksToLoad(emitted, compilation), async: moduleGraph.isAsync(emitted) };
-  };
+export function describeEmitted(compilation: Compilation, module: Module): EmittedModule | null {
+  const id = compilation.chunkGraph.getModuleId(module);
+  if (id === null || id === undefined) return null;
+  return { id, chunks: chunksToLoad(module, compilation), async: compilation.moduleGraph.isAsync(module) };
 }
 
 /** No chunks when the module is in an initial chunk; else the chunks of the first group holding it. */

@@ -5,7 +5,6 @@
  */
 import type { Compilation, RuntimeModule } from 'webpack';
 import { MANIFEST_RUNTIME_PROPERTY } from '../runtime/protocol';
-import { emittedModuleLookup } from './emitted-modules';
 import { collectServerFunctions, serverManifestCode } from './server-manifest';
 
 export function createManifestRuntimeModule(compilation: Compilation): RuntimeModule {
@@ -17,7 +16,7 @@ export function createManifestRuntimeModule(compilation: Compilation): RuntimeMo
     }
 
     override generate(): string {
-      const entries = collectServerFunctions(compilation, emittedModuleLookup(compilation));
+      const entries = collectServerFunctions(compilation);
       const code = serverManifestCode(entries, RuntimeGlobals.require);
       return `${RuntimeGlobals.require}.${MANIFEST_RUNTIME_PROPERTY} = ${code};`;
     }

@@ -7,8 +7,7 @@
  * refuses anything else), so React's `<key>#<name>` fallback cannot reach anything but a server function.
  */
 import type { Chunk, Compilation } from 'webpack';
-import { getModuleRecord } from '../shared/module-record';
-import { chunkFile, type EmittedModuleLookup } from './emitted-modules';
+import { chunkFile, describeEmitted, emittedRecords } from './emitted-modules';
 
 export interface ServerFunctionEntry {
   actionId: string;
@@ -19,12 +18,11 @@ export interface ServerFunctionEntry {
   file: string;
 }
 
-export function collectServerFunctions(compilation: Compilation, lookup: EmittedModuleLookup): ServerFunctionEntry[] {
+export function collectServerFunctions(compilation: Compilation): ServerFunctionEntry[] {
   const entries: ServerFunctionEntry[] = [];
-  for (const module of compilation.modules) {
-    const record = getModuleRecord(module);
-    if (record?.directive !== 'use server' || record.layer !== 'server') continue;
-    const emitted = lookup(module);
+  for (const { record, emitted: module } of emittedRecords(compilation)) {
+    if (record.directive !== 'use server' || record.layer !== 'server') continue;
+    const emitted = describeEmitted(compilation, module);
     if (!emitted) continue;
     for (const fn of record.serverFunctions ?? []) {
       entries.push({

@@ -1,0 +1,137 @@
+/** Builds the fixture app in the setups users run and calls a server function from each result. */
+import { expect } from 'chai';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Configuration } from 'webpack';
+import { ServerActionsPlugin } from 'webpack-server-actions';
+import { appConfigs, compile, compileOk, errorsOf, loaderRule, readJson, readOutput, requireBundle } from './helpers/build';
+import { createFixtureApp, REPO_NODE_MODULES, removeFixtureApps } from './helpers/fixture-app';
+
+async function callEveryServerFunction(dir: string): Promise<void> {
+  const server = requireBundle(dir, 'server');
+  const manifest = readJson(dir, 'server', 'server-actions-manifest.json');
+  const results: Record<string, unknown> = {};
+  for (const [id, entry] of Object.entries<any>(manifest)) {
+    const fn = await server.runtime.loadServerAction(id);
+    results[entry.name] = await fn(2, 3);
+  }
+  expect(results).to.deep.equal({ add: 5, default: 'Hello, 2', echo: { value: 2, secretLength: 23 }, ping: 'pong' });
+}
+
+describe('production builds', () => {
+  after(removeFixtureApps);
+
+  for (const moduleIds of ['natural', 'named', 'deterministic', 'size', 'hashed'] as const) {
+    it(`keeps every server function with optimization.moduleIds: "${moduleIds}"`, async () => {
+      const dir = createFixtureApp('app');
+      await compileOk(
+        appConfigs(dir, {
+          mode: 'production',
+          compilers: ['browser', 'server'],
+          optimization: { moduleIds, chunkIds: moduleIds === 'hashed' ? 'deterministic' : moduleIds, concatenateModules: true },
+        }),
+      );
+      await callEveryServerFunction(dir);
+      const clientManifest = readJson(dir, 'browser', 'react-client-manifest.json');
+      const browser = readOutput(dir, 'browser', 'browser.js');
+      expect(Object.keys(clientManifest)).to.have.lengthOf(1);
+      for (const entry of Object.values<any>(clientManifest)) expect(browser).to.include(String(entry.id));
+      expect(browser).not.to.include('server-only-secret-4711');
+    });
+  }
+});
+
+describe('compiler order', () => {
+  after(removeFixtureApps);
+
+  it('coordinates compilers that run in parallel', async () => {
+    const dir = createFixtureApp('app');
+    await compileOk(appConfigs(dir));
+    await callEveryServerFunction(dir);
+  });
+
+  it('fails with what to change when the server must finish before the clients start', async () => {
+    const dir = createFixtureApp('app');
+    const stats = await compile(appConfigs(dir, { dependencies: { browser: ['server'], ssr: ['server'] } }));
+    const errors = errorsOf(stats).join('\n');
+    expect(errors).to.include('compiler "server" finished before compiler "browser"');
+    expect(errors).to.include('src/client-only.js');
+    expect(errors).to.include('remove `dependencies`');
+  });
+
+  it('fails with what to change when the clients must finish before the server starts', async () => {
+    const dir = createFixtureApp('app');
+    const stats = await compile(appConfigs(dir, { dependencies: { server: ['browser', 'ssr'] } }));
+    const errors = errorsOf(stats).join('\n');
+    expect(errors).to.include('finished before compiler "server"');
+    expect(errors).to.include('src/Counter.js');
+  });
+});
+
+describe('webpack layers: one server compiler with the RSC and SSR layers', () => {
+  after(removeFixtureApps);
+
+  it('builds both layers and the browser, and calls a server function', async () => {
+    const dir = createFixtureApp('app');
+    const plugin = new ServerActionsPlugin();
+    const [browser] = appConfigs(dir, { compilers: ['browser'], plugin });
+    const layered: Configuration = {
+      name: 'server',
+      mode: 'development',
+      context: dir,
+      devtool: false,
+      target: 'node',
+      entry: {
+        server: { import: './src/server.js', layer: 'rsc' },
+        ssr: { import: './src/ssr.js', layer: 'ssr' },
+      },
+      output: { path: path.join(dir, 'dist/server'), library: { type: 'commonjs2' }, clean: true },
+      experiments: { layers: true },
+      resolve: { modules: ['node_modules', REPO_NODE_MODULES] },
+      module: {
+        rules: [
+          { issuerLayer: 'rsc', resolve: { conditionNames: ['react-server', '...'] } },
+          { issuerLayer: 'rsc', ...loaderRule('server') },
+          { issuerLayer: 'ssr', ...loaderRule('ssr') },
+        ],
+      },
+      plugins: [plugin],
+    };
+    await compileOk([browser, layered]);
+    await callEveryServerFunction(dir);
+    const ssrManifest = readJson(dir, 'server', 'react-ssr-manifest.json');
+    expect(Object.keys(ssrManifest.moduleMap)).to.deep.equal(Object.keys(readJson(dir, 'browser', 'react-client-manifest.json')));
+    // The SSR entry renders client components; it must not carry the server functions' code.
+    expect(readOutput(dir, 'server', 'ssr.js')).not.to.include('server-only-secret-4711');
+  });
+});
+
+describe('IDs', () => {
+  after(removeFixtureApps);
+
+  it('are the same in two checkouts at different absolute paths, and no absolute path reaches a bundle', async () => {
+    const first = createFixtureApp('app');
+    const second = createFixtureApp('app', path.join(first, 'nested-checkout'));
+    await compileOk(appConfigs(first));
+    await compileOk(appConfigs(second));
+    for (const compiler of ['browser', 'ssr', 'server'] as const) {
+      for (const file of readdirSync(path.join(first, 'dist', compiler))) {
+        const a = readFileSync(path.join(first, 'dist', compiler, file), 'utf8');
+        const b = readFileSync(path.join(second, 'dist', compiler, file), 'utf8');
+        expect(a, `${compiler}/${file}`).not.to.include(first);
+        if (file.endsWith('.json')) expect(a, `${compiler}/${file}`).to.equal(b);
+      }
+    }
+  });
+
+  it('change with the salt', async () => {
+    const dir = createFixtureApp('app');
+    await compileOk(appConfigs(dir, { compilers: ['browser', 'server'] }));
+    const unsalted = Object.keys(readJson(dir, 'server', 'server-actions-manifest.json'));
+    await compileOk(appConfigs(dir, { compilers: ['browser', 'server'], pluginOptions: { salt: 'deploy-2' } }));
+    const salted = Object.keys(readJson(dir, 'server', 'server-actions-manifest.json'));
+    expect(salted).to.have.lengthOf(unsalted.length);
+    expect(salted.filter((id) => unsalted.includes(id))).to.deep.equal([]);
+    await callEveryServerFunction(dir);
+  });
+});
