@@ -74,9 +74,9 @@ export function compile(configs: Configuration[] | Configuration): Promise<Multi
 }
 
 export function errorsOf(stats: MultiStats | Stats): string[] {
-  const json = stats.toJson({ all: false, errors: true, children: true });
-  const errors = [...(json.errors ?? []), ...(json.children ?? []).flatMap((child) => child.errors ?? [])];
-  return errors.map((error) => error.message);
+  // A MultiStats' own list repeats its children's errors: read each compilation once.
+  const compilations = 'stats' in stats ? stats.stats : [stats];
+  return compilations.flatMap((child) => child.toJson({ all: false, errors: true }).errors ?? []).map((e) => e.message);
 }
 
 export async function compileOk(configs: Configuration[] | Configuration): Promise<MultiStats | Stats> {
