@@ -26,10 +26,11 @@ async function readAll(stream) {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-// The payload is embedded as a JSON string inside a script: escape what could end the script element.
-function inlineScript(name, value) {
+// The payload is embedded as JSON in a script: escape what could end the script element. React emits
+// it before the bootstrap script, after the doctype (a script written before it means quirks mode).
+function inlineGlobal(name, value) {
   const json = JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-  return `<script>window.${name}=${json}</script>`;
+  return `window.${name}=${json};`;
 }
 
 async function renderPage(response, { status = 200, formState = null } = {}) {
@@ -39,10 +40,10 @@ async function renderPage(response, { status = 200, formState = null } = {}) {
   const html = ssr.renderHTML(fromPayload, {
     ssrManifest,
     formState,
+    bootstrapScriptContent: inlineGlobal('__FLIGHT_PAYLOAD__', payload) + inlineGlobal('__FORM_STATE__', formState),
     bootstrapScripts: ['/assets/main.js'],
     onShellReady() {
       response.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
-      response.write(inlineScript('__FLIGHT_PAYLOAD__', payload) + inlineScript('__FORM_STATE__', formState));
       html.pipe(response);
     },
     onError: logError,

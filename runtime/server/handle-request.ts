@@ -14,8 +14,8 @@ import {
   decodeReply,
   decodeReplyFromBusboy,
   renderToPipeableStream,
-  type ClientManifest,
 } from 'react-server-dom-webpack/server';
+import type { ClientManifest } from '../types';
 import { ACTION_ERROR_HEADER, ACTION_ID_HEADER, FLIGHT_CONTENT_TYPE, type ActionErrorCode } from '../protocol';
 import { ServerActionRequestError } from './errors';
 import { hasServerAction, loadServerAction } from './load-server-action';
@@ -60,7 +60,7 @@ export async function handleServerActionRequest(
   } catch (error) {
     if (error instanceof ServerActionRequestError) {
       request.resume();
-      return fail(response, error.status, 'bad-request', error.message);
+      return fail(response, error.status, error.status === 404 ? 'not-found' : 'bad-request', error.message);
     }
     throw error;
   }

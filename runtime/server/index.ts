@@ -2,7 +2,8 @@
  * webpack-server-actions/runtime: the server side. Import it from code that webpack bundles in the
  * server layer; the manifest comes with the bundle.
  */
-export { getServerActionsManifest, readServerActionsManifest, type ServerActionsManifest } from './manifest';
+export { getServerActionsManifest, readServerActionsManifest } from './manifest';
+export type { ServerActionsManifest, ServerManifestEntry, ClientManifest } from '../types';
 export { loadServerAction, hasServerAction, isWellFormedActionId, type ServerFunction } from './load-server-action';
 export {
   handleServerActionRequest,

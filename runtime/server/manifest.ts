@@ -9,18 +9,20 @@
  * of the part before `#` that immediately follows a missed `<key>#<name>` lookup with nothing. It also
  * answers only own keys, so `constructor` or `__proto__` never resolve to Object's members.
  */
-import type { ServerManifest } from 'react-server-dom-webpack/server';
+import type { ServerActionsManifest } from '../types';
 import { ServerActionsManifestMissingError } from './errors';
 
-declare const __webpack_require__: (((id: string | number) => unknown) & { serverActionsManifest?: ServerManifest }) | undefined;
+declare const __webpack_require__:
+  | (((id: string | number) => unknown) & { serverActionsManifest?: ServerActionsManifest })
+  | undefined;
 
-export type ServerActionsManifest = ServerManifest;
+export type { ServerActionsManifest };
 
 const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 
-let guarded: { manifest: ServerManifest; view: ServerManifest } | undefined;
+let guarded: { manifest: ServerActionsManifest; view: ServerActionsManifest } | undefined;
 
-function guard(manifest: ServerManifest): ServerManifest {
+function guard(manifest: ServerActionsManifest): ServerActionsManifest {
   let deniedFallback: string | null = null;
   return new Proxy(manifest, {
     get(target, key) {

@@ -5,10 +5,13 @@ import { use } from 'react';
 import { renderToPipeableStream } from 'react-dom/server';
 import { createFromNodeStream } from 'react-server-dom-webpack/client';
 
-export function renderHTML(flightStream, { ssrManifest, bootstrapScripts, formState, onShellReady, onError }) {
+export function renderHTML(
+  flightStream,
+  { ssrManifest, bootstrapScriptContent, bootstrapScripts, formState, onShellReady, onError },
+) {
   const tree = createFromNodeStream(flightStream, ssrManifest);
   function Root() {
     return use(tree);
   }
-  return renderToPipeableStream(<Root />, { bootstrapScripts, formState, onShellReady, onError });
+  return renderToPipeableStream(<Root />, { bootstrapScriptContent, bootstrapScripts, formState, onShellReady, onError });
 }

@@ -1,0 +1,166 @@
+/**
+ * The notes example, end to end: built with webpack-cli as the README says, served by its own
+ * server.js in a child process, and driven over real HTTP as a browser would, before and after
+ * hydration. The store is a fresh temporary directory, read back from disk to see what changed.
+ * The tests run in order as one session against that store, as a user would click through the app.
+ */
+import { expect } from 'chai';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import {
+  callServerFunction,
+  hiddenFields,
+  postCall,
+  postForm,
+  run,
+  startServer,
+  stopServer,
+  type ServerProcess,
+} from './helpers/http';
+
+const REPO_ROOT = path.resolve(__dirname, '..');
+const EXAMPLE = path.join(REPO_ROOT, 'examples/notes');
+const SEEDED = { notes: [{ id: 1, title: 'seeded note', createdAt: '2026-01-01T00:00:00.000Z' }], name: 'Sam', nextId: 2 };
+
+interface Store {
+  notes: Array<{ id: number; title: string }>;
+  name: string;
+}
+
+describe('notes example over HTTP', () => {
+  let dataDir: string;
+  let server: ServerProcess | undefined;
+  const ids: Record<string, string> = {};
+
+  const readStore = (): Store => JSON.parse(readFileSync(path.join(dataDir, 'store.json'), 'utf8'));
+  const storeBytes = () => readFileSync(path.join(dataDir, 'store.json'), 'utf8');
+  const start = async () => {
+    server = await startServer(path.join(EXAMPLE, 'server.js'), { PORT: '0', HOST: '127.0.0.1', NOTES_DATA_DIR: dataDir }, REPO_ROOT);
+  };
+  async function getPage(): Promise<string> {
+    const response = await fetch(`${server!.url}/`);
+    expect(response.status).to.equal(200);
+    expect(response.headers.get('content-type')).to.match(/^text\/html/);
+    return response.text();
+  }
+  const nameIn = (html: string) => /<span id="name">([^<]*)<\/span>/.exec(html)?.[1];
+
+  before(async () => {
+    if (!existsSync(path.join(REPO_ROOT, 'dist/plugin/index.js'))) {
+      expect((await run('npm', ['run', 'build'], REPO_ROOT)).code).to.equal(0);
+    }
+    const build = await run('npx', ['webpack', '--config', 'webpack.config.example.js'], REPO_ROOT);
+    expect(build.code, build.output).to.equal(0);
+    const manifest = JSON.parse(readFileSync(path.join(EXAMPLE, 'build/server/server-actions-manifest.json'), 'utf8'));
+    for (const [id, entry] of Object.entries<{ name: string }>(manifest)) ids[entry.name] = id;
+    expect(Object.keys(ids)).to.have.members(['createNote', 'createEmptyNote', 'updateName']);
+
+    dataDir = mkdtempSync(path.join(tmpdir(), 'wsa-notes-'));
+    writeFileSync(path.join(dataDir, 'store.json'), JSON.stringify(SEEDED));
+    await start();
+  });
+
+  after(async () => {
+    await stopServer(server);
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('server-renders the notes, the name and forms that work before hydration', async () => {
+    const html = await getPage();
+    expect(html.startsWith('<!DOCTYPE html>'), 'the doctype comes first (else: quirks mode)').to.equal(true);
+    expect(html).to.include('<ul id="notes"><li>seeded note</li></ul>');
+    expect(nameIn(html)).to.equal('Sam');
+    expect(hiddenFields(html, 'action-form')).to.deep.equal([[`$ACTION_ID_${ids.updateName}`, '']]);
+    const stateFields = hiddenFields(html, 'state-form').map(([name]) => name);
+    expect(stateFields).to.include('$ACTION_KEY');
+    expect(stateFields.some((name) => /^\$ACTION_REF_\d+$/.test(name))).to.equal(true);
+    expect(html).to.include('<script src="/assets/main.js"');
+  });
+
+  it('serves the browser bundle the page loads', async () => {
+    const response = await fetch(`${server!.url}/assets/main.js`);
+    expect(response.status).to.equal(200);
+    expect(response.headers.get('content-type')).to.match(/^text\/javascript/);
+    expect(await response.text()).to.include(ids.updateName);
+  });
+
+  it('createNote returns the note, writes it to the store and the page shows it', async () => {
+    const note = await callServerFunction<Store['notes'][number]>(server!.url, ids.createNote, ['a title']);
+    expect(note).to.include({ id: 2, title: 'a title' });
+    expect(readStore().notes).to.deep.include(note);
+    expect(await getPage()).to.include('<li>a title</li>');
+  });
+
+  it('createEmptyNote, passed by a server component to a client Button, runs by its ID', async () => {
+    // The page's Flight payload carries the server reference that the Button calls.
+    expect(await getPage()).to.include(ids.createEmptyNote);
+    expect(await callServerFunction(server!.url, ids.createEmptyNote, [])).to.equal(undefined);
+    expect(readStore().notes.at(-1)).to.include({ id: 3, title: '' });
+    expect(await getPage()).to.include('<li>(empty note)</li>');
+  });
+
+  it('updateName refuses an empty name without writing, and stores a valid one', async () => {
+    const before = storeBytes();
+    expect(await callServerFunction(server!.url, ids.updateName, [''])).to.deep.equal({ error: 'Name is required' });
+    expect(storeBytes()).to.equal(before);
+
+    expect(await callServerFunction(server!.url, ids.updateName, ['Ada'])).to.deep.equal({ error: null });
+    expect(readStore().name).to.equal('Ada');
+    expect(nameIn(await getPage())).to.equal('Ada');
+  });
+
+  it('runs a form posted before hydration ($ACTION_ID_) and renders the page', async () => {
+    const fields = hiddenFields(await getPage(), 'action-form');
+    const response = await postForm(`${server!.url}/`, [...fields, ['name', 'Grace']]);
+    expect(response.status).to.equal(200);
+    expect(response.headers.get('content-type')).to.match(/^text\/html/);
+    expect(nameIn(await response.text())).to.equal('Grace');
+    expect(readStore().name).to.equal('Grace');
+  });
+
+  it('runs the useActionState form and renders its state on the server', async () => {
+    const fields = hiddenFields(await getPage(), 'state-form');
+
+    const refused = await postForm(`${server!.url}/`, [...fields, ['name', '']]);
+    expect(refused.headers.get('content-type')).to.match(/^text\/html/);
+    const refusedHtml = await refused.text();
+    expect(refusedHtml).to.match(/<span class="error">Failed: (<!-- -->)?Name is required<\/span>/);
+    expect(readStore().name).to.equal('Grace');
+
+    const response = await postForm(`${server!.url}/`, [...fields, ['name', 'Lin']]);
+    expect(response.status).to.equal(200);
+    expect(response.headers.get('content-type')).to.match(/^text\/html/);
+    const html = await response.text();
+    expect(html.startsWith('<!DOCTYPE html>')).to.equal(true);
+    expect(nameIn(html)).to.equal('Lin');
+    expect(html).not.to.include('class="error"');
+    expect(readStore().name).to.equal('Lin');
+  });
+
+  it('answers unknown, malformed and `#`-suffixed action IDs with 404 and changes nothing', async () => {
+    const before = storeBytes();
+    const refusedIds = ['0123456789abcdef0123456789abcdef01234567', 'not-an-action-id', `${ids.updateName}#createNote`];
+    for (const id of refusedIds) {
+      const response = await postCall(`${server!.url}/`, id, ['Mallory']);
+      expect(response.status, id).to.equal(404);
+      expect(response.headers.get('x-server-action-error'), id).to.equal('not-found');
+      await response.body?.cancel();
+    }
+    // A form naming another export of the action's module through React's `#` fallback.
+    const form = await postForm(`${server!.url}/`, [[`$ACTION_ID_${ids.updateName}#createNote`, ''], ['name', 'Mallory']]);
+    expect(form.status).to.equal(404);
+    expect(form.headers.get('x-server-action-error')).to.be.a('string');
+    await form.body?.cancel();
+    expect(storeBytes()).to.equal(before);
+    expect(await getPage()).not.to.include('Mallory');
+  });
+
+  it('keeps notes and the name across a restart with the same data directory', async () => {
+    await stopServer(server);
+    await start();
+    const html = await getPage();
+    expect(html).to.include('<ul id="notes"><li>seeded note</li><li>a title</li><li>(empty note)</li></ul>');
+    expect(nameIn(html)).to.equal('Lin');
+  });
+});

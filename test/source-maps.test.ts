@@ -1,0 +1,46 @@
+/** Source maps survive the loader: input maps from earlier loaders (here babel-loader) are honoured. */
+import { TraceMap, originalPositionFor, sourceContentFor } from '@jridgewell/trace-mapping';
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { appConfigs, compileOk, loaderRule, readOutput } from './helpers/build';
+import { createFixtureApp, removeFixtureApps, writeSource } from './helpers/fixture-app';
+
+const JSX_ACTIONS = `'use server';
+import { calls } from './calls';
+
+export async function renderGreeting(name) {
+  calls.push(['renderGreeting']);
+
+
+  return <p title="source-map-marker">{name}</p>;
+}
+`;
+
+describe('source maps', () => {
+  after(removeFixtureApps);
+
+  it('map the server bundle back to the original source through babel-loader and the loader', async () => {
+    const dir = createFixtureApp('app');
+    writeSource(dir, 'src/jsx-actions.js', JSX_ACTIONS);
+    writeSource(dir, 'src/server.js', `${readFileSync(`${dir}/src/server.js`, 'utf8')}export { renderGreeting } from './jsx-actions';\n`);
+    const babel = { loader: require.resolve('babel-loader'), options: { presets: [[require.resolve('@babel/preset-react'), { runtime: 'classic' }]] } };
+    const rule = loaderRule('server');
+    await compileOk(
+      appConfigs(dir, {
+        compilers: ['browser', 'server'],
+        devtool: 'source-map',
+        rules: { server: [{ ...rule, use: [...rule.use, babel] }] },
+      }),
+    );
+    const code = readOutput(dir, 'server', 'server.js');
+    const map = new TraceMap(readOutput(dir, 'server', 'server.js.map'));
+    const lines = code.split('\n');
+    const line = lines.findIndex((text) => text.includes('source-map-marker'));
+    expect(line, 'the marker is in the bundle').to.be.greaterThan(-1);
+    const original = originalPositionFor(map, { line: line + 1, column: lines[line].indexOf('source-map-marker') });
+    expect(original.source).to.match(/src\/jsx-actions\.js$/);
+    expect(original.line).to.equal(8);
+    const content = sourceContentFor(map, original.source!);
+    expect(content, 'the original source, JSX and all').to.equal(JSX_ACTIONS);
+  });
+});
