@@ -9,48 +9,28 @@
  *   export const Label = …;
  * Output:
  *   import { registerClientReference } from "react-server-dom-webpack/server";
- *   export default registerClientReference(function () { throw new Error(…) }, "<client id>", "default");
+ *   const __client0 = registerClientReference(function () { throw new Error(…) }, "<client id>", "default");
  *   const __client1 = registerClientReference(function () { throw new Error(…) }, "<client id>", "Label");
- *   export { __client1 as Label };
+ *   export { __client0 as default, __client1 as Label };
  */
 import type * as t from '@babel/types';
 import type { LocatedProblem } from './located-error';
-import { exportedName } from './top-level-bindings';
+import { exportedName, patternNames } from './top-level-bindings';
 
 export interface ClientExportsAnalysis {
   exportNames: string[];
   problems: LocatedProblem[];
 }
 
-function patternNames(pattern: t.LVal | t.Node, names: string[]): void {
-  switch (pattern.type) {
-    case 'Identifier':
-      names.push(pattern.name);
-      return;
-    case 'ObjectPattern':
-      for (const property of pattern.properties) {
-        patternNames(property.type === 'RestElement' ? property.argument : property.value, names);
-      }
-      return;
-    case 'ArrayPattern':
-      for (const element of pattern.elements) if (element) patternNames(element, names);
-      return;
-    case 'AssignmentPattern':
-      patternNames(pattern.left, names);
-      return;
-    case 'RestElement':
-      patternNames(pattern.argument, names);
-      return;
-    default:
-  }
-}
-
 export function analyseClientExports(program: t.Program): ClientExportsAnalysis {
   const exportNames: string[] = [];
   const problems: LocatedProblem[] = [];
   for (const statement of program.body) {
-    if (statement.type === 'ExportDefaultDeclaration') {
-      exportNames.push('default');
+    if (statement.type === 'TSImportEqualsDeclaration' && statement.isExport && statement.importKind !== 'type') {
+      exportNames.push(statement.id.name);
+    } else if (statement.type === 'ExportDefaultDeclaration') {
+      // `export default interface` (TypeScript) exports nothing at run time.
+      if ((statement.declaration as t.Node).type !== 'TSInterfaceDeclaration') exportNames.push('default');
     } else if (statement.type === 'ExportAllDeclaration') {
       if (statement.exportKind === 'type') continue;
       problems.push({
@@ -60,6 +40,7 @@ export function analyseClientExports(program: t.Program): ClientExportsAnalysis 
       });
     } else if (statement.type === 'ExportNamedDeclaration' && statement.exportKind !== 'type') {
       const declaration = statement.declaration;
+      if (declaration && 'declare' in declaration && declaration.declare) continue;
       if (declaration?.type === 'VariableDeclaration') {
         for (const declarator of declaration.declarations) patternNames(declarator.id, exportNames);
       } else if (
@@ -67,7 +48,9 @@ export function analyseClientExports(program: t.Program): ClientExportsAnalysis 
         declaration.id
       ) {
         exportNames.push(declaration.id.name);
-      } else if (declaration?.type === 'TSEnumDeclaration' && !declaration.declare) {
+      } else if (declaration?.type === 'TSEnumDeclaration') {
+        exportNames.push(declaration.id.name);
+      } else if (declaration?.type === 'TSModuleDeclaration' && declaration.id.type === 'Identifier') {
         exportNames.push(declaration.id.name);
       }
       for (const specifier of statement.specifiers) {

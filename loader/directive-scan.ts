@@ -19,13 +19,12 @@ export function mayHaveDirective(source: string): boolean {
  */
 export function scanPrologue(source: string): Directive[] {
   const found: Directive[] = [];
-  let index = source.startsWith('#!') ? source.indexOf('\n') : 0;
-  if (index < 0) return found;
+  let index = source.startsWith('#!') ? lineEnd(source, 0) : 0;
   for (;;) {
     index = skipTrivia(source, index);
     const quote = source[index];
     if (quote !== '"' && quote !== "'") return found;
-    const end = source.indexOf(quote, index + 1);
+    const end = stringEnd(source, index);
     if (end < 0) return found;
     const text = source.slice(index + 1, end);
     const marker = MARKERS.find((candidate) => candidate === text);
@@ -35,15 +34,30 @@ export function scanPrologue(source: string): Directive[] {
   }
 }
 
-function skipTrivia(source: string, start: number): number {
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/g;
+
+function lineEnd(source: string, start: number): number {
+  LINE_TERMINATOR.lastIndex = start;
+  const match = LINE_TERMINATOR.exec(source);
+  return match ? match.index + 1 : source.length;
+}
+
+function stringEnd(source: string, start: number): number {
+  const quote = source[start];
+  for (let index = start + 1; index < source.length; index += 1) {
+    if (source[index] === '\\') index += 1;
+    else if (source[index] === quote) return index;
+  }
+  return -1;
+}
+
+export function skipTrivia(source: string, start: number): number {
   let index = start;
   while (index < source.length) {
-    const char = source[index];
-    if (char === ' ' || char === '\t' || char === '\n' || char === '\r' || char === '\uFEFF') {
+    if (/\s/.test(source[index])) {
       index += 1;
     } else if (source.startsWith('//', index)) {
-      const end = source.indexOf('\n', index);
-      index = end < 0 ? source.length : end + 1;
+      index = lineEnd(source, index);
     } else if (source.startsWith('/*', index)) {
       const end = source.indexOf('*/', index + 2);
       index = end < 0 ? source.length : end + 2;

@@ -16,6 +16,7 @@
  *
  * Passing `null` as the export name makes `$$id` the opaque ID itself; the manifest entry names the export.
  */
+import { skipTrivia } from './directive-scan';
 import type { ServerExport } from './server-exports';
 import { freshName, type Binding } from './top-level-bindings';
 
@@ -54,12 +55,13 @@ export function registerServerFunctions(
       localName = freshName(bindings, '__serverFunction_default');
       if (fn.type === 'FunctionDeclaration') {
         // `export default async function (` → `export default async function NAME(`
-        const keyword = source.indexOf('function', fn.start!);
+        const keyword = skipTrivia(source, fn.start! + 'async'.length);
         const after = keyword + 'function'.length;
         edits.push({ start: after, end: after, text: ` ${localName}` });
       } else {
         // `export default async () => …` → `const NAME = async () => …; export default NAME` (below)
-        edits.push({ start: entry.node.start!, end: fn.start!, text: `const ${localName} = ` });
+        const start = fn.extra?.parenthesized ? (fn.extra.parenStart as number) : fn.start!;
+        edits.push({ start: entry.node.start!, end: start, text: `const ${localName} = ` });
         registrations.push(`export default ${localName};`);
       }
     }

@@ -162,7 +162,8 @@ export function analyseServerExports(program: t.Program): ServerExportsAnalysis 
       exports.push({ exportName: 'default', localName: null, anonymousDefault: declaration, node: statement });
       return;
     }
-    if (declaration.type === 'TSDeclareFunction') return;
+    // Type-only default exports (`export default interface`) create nothing at run time.
+    if (declaration.type === 'TSDeclareFunction' || (declaration as t.Node).type === 'TSInterfaceDeclaration') return;
     const what =
       declaration.type === 'FunctionDeclaration'
         ? 'is not an async function'
@@ -176,11 +177,11 @@ export function analyseServerExports(program: t.Program): ServerExportsAnalysis 
   for (const entry of exports) {
     const previous = entry.localName === null ? undefined : seen.get(entry.localName);
     if (previous) {
-      report(
-        entry.node,
-        `\`${entry.localName}\` is exported twice (as \`${previous.exportName}\` and \`${entry.exportName}\`).`,
-        'Export each server function once, so that it has a single action ID.',
-      );
+      problems.push({
+        message: `\`${entry.localName}\` is exported twice (as \`${previous.exportName}\` and \`${entry.exportName}\`).`,
+        fix: 'Export each server function once, so that it has a single action ID.',
+        loc: locOf(entry.node),
+      });
     } else if (entry.localName !== null) {
       seen.set(entry.localName, entry);
     }

@@ -32,6 +32,29 @@ function functionKind(node: t.FunctionDeclaration): BindingKind {
   return node.async ? 'async-function' : 'function';
 }
 
+export function patternNames(pattern: t.LVal | t.Node, names: string[]): void {
+  switch (pattern.type) {
+    case 'Identifier':
+      names.push(pattern.name);
+      return;
+    case 'ObjectPattern':
+      for (const property of pattern.properties) {
+        patternNames(property.type === 'RestElement' ? property.argument : property.value, names);
+      }
+      return;
+    case 'ArrayPattern':
+      for (const element of pattern.elements) if (element) patternNames(element, names);
+      return;
+    case 'AssignmentPattern':
+      patternNames(pattern.left, names);
+      return;
+    case 'RestElement':
+      patternNames(pattern.argument, names);
+      return;
+    default:
+  }
+}
+
 function declare(bindings: Map<string, Binding>, declaration: t.Node): void {
   switch (declaration.type) {
     case 'FunctionDeclaration':
@@ -42,7 +65,12 @@ function declare(bindings: Map<string, Binding>, declaration: t.Node): void {
       return;
     case 'VariableDeclaration':
       for (const declarator of declaration.declarations) {
-        if (declarator.id.type !== 'Identifier') continue;
+        if (declarator.id.type !== 'Identifier') {
+          const names: string[] = [];
+          patternNames(declarator.id, names);
+          for (const name of names) bindings.set(name, { kind: 'value', node: declarator });
+          continue;
+        }
         let kind: BindingKind = 'value';
         if (isAsyncFunctionExpression(declarator.init)) {
           kind = declaration.kind === 'const' ? 'const-async-function' : 'mutable-async-function';

@@ -13,14 +13,12 @@ import {
   hiddenFields,
   postCall,
   postForm,
-  run,
   startServer,
   stopServer,
   type ServerProcess,
 } from './helpers/http';
+import { buildExample, EXAMPLE, REPO_ROOT } from './helpers/example';
 
-const REPO_ROOT = path.resolve(__dirname, '..');
-const EXAMPLE = path.join(REPO_ROOT, 'examples/notes');
 const SEEDED = { notes: [{ id: 1, title: 'seeded note', createdAt: '2026-01-01T00:00:00.000Z' }], name: 'Sam', nextId: 2 };
 
 interface Store {
@@ -47,13 +45,7 @@ describe('notes example over HTTP', () => {
   const nameIn = (html: string) => /<span id="name">([^<]*)<\/span>/.exec(html)?.[1];
 
   before(async () => {
-    if (!existsSync(path.join(REPO_ROOT, 'dist/plugin/index.js'))) {
-      expect((await run('npm', ['run', 'build'], REPO_ROOT)).code).to.equal(0);
-    }
-    const build = await run('npx', ['webpack', '--config', 'webpack.config.example.js'], REPO_ROOT);
-    expect(build.code, build.output).to.equal(0);
-    const manifest = JSON.parse(readFileSync(path.join(EXAMPLE, 'build/server/server-actions-manifest.json'), 'utf8'));
-    for (const [id, entry] of Object.entries<{ name: string }>(manifest)) ids[entry.name] = id;
+    Object.assign(ids, await buildExample());
     expect(Object.keys(ids)).to.have.members(['createNote', 'createEmptyNote', 'updateName']);
 
     dataDir = mkdtempSync(path.join(tmpdir(), 'wsa-notes-'));

@@ -1,0 +1,27 @@
+/** The notes example, built once per test run with webpack-cli as the README says. */
+import { expect } from 'chai';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { run } from './http';
+
+export const REPO_ROOT = path.resolve(__dirname, '../..');
+export const EXAMPLE = path.join(REPO_ROOT, 'examples/notes');
+
+let built: Promise<Record<string, string>> | undefined;
+
+/** Builds the example (once) and resolves with its action IDs by export name. */
+export function buildExample(): Promise<Record<string, string>> {
+  built ??= (async () => {
+    if (!existsSync(path.join(REPO_ROOT, 'dist/plugin/index.js'))) {
+      expect((await run('npm', ['run', 'build'], REPO_ROOT)).code).to.equal(0);
+    }
+    const build = await run('npx', ['webpack', '--config', 'webpack.config.example.js'], REPO_ROOT);
+    expect(build.code, build.output).to.equal(0);
+    const manifestFile = path.join(EXAMPLE, 'build/server/server-actions-manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    const ids: Record<string, string> = {};
+    for (const [id, entry] of Object.entries<{ name: string }>(manifest)) ids[entry.name] = id;
+    return ids;
+  })();
+  return built;
+}

@@ -1,0 +1,4 @@
+import { createServerReference } from "react-server-dom-webpack/client";
+import { callServer } from "webpack-server-actions/client";
+const __proxy0 = /*#__PURE__*/ createServerReference("95cffcb4291ad99342f61ec59eed7e1a5fb1afc8", callServer, undefined, undefined, "default");
+export { __proxy0 as default };

@@ -1,0 +1,5 @@
+"use server" + suffix;
+
+export async function createNote(title) {
+  return { title };
+}

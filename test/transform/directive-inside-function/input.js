@@ -1,0 +1,6 @@
+import { db } from "./db";
+
+export async function createNote(title) {
+  "use server";
+  return db.insert({ title });
+}

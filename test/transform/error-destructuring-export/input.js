@@ -1,0 +1,4 @@
+"use server";
+import { actions } from "./actions";
+
+export const { createNote, deleteNote } = actions; // error: cannot be checked

@@ -1,0 +1,3 @@
+"use server";
+
+export * from "./actions"; // error: re-exports a whole module

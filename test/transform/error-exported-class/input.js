@@ -1,0 +1,3 @@
+"use server";
+
+export class NoteStore {} // error: a class

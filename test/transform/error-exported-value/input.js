@@ -1,0 +1,3 @@
+"use server";
+
+export const LIMIT = 10; // error: a value

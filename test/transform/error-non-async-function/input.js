@@ -1,0 +1,5 @@
+"use server";
+
+export function createNote(title) { // error: not async
+  return { title };
+}

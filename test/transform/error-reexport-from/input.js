@@ -1,0 +1,3 @@
+"use server";
+
+export { createNote } from "./actions"; // error: re-exports another module

@@ -1,0 +1,4 @@
+"use server";
+import { createNote } from "./actions";
+
+export { createNote }; // error: imported

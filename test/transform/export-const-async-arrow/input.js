@@ -1,0 +1,6 @@
+"use server";
+import { db } from "./db";
+
+export const deleteNote = async (id) => {
+  await db.delete(id);
+};

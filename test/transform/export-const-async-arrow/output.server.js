@@ -1,0 +1,9 @@
+"use server";
+import { db } from "./db";
+
+export const deleteNote = async (id) => {
+  await db.delete(id);
+};
+
+;import { registerServerReference as __registerServerReference } from "react-server-dom-webpack/server";
+__registerServerReference(deleteNote, "be935f99b04cbb29ab8d0f7a8dbca472b922bc0d", null);

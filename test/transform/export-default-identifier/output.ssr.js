@@ -1,0 +1,3 @@
+import { createServerReference } from "react-server-dom-webpack/client.node";
+const __proxy0 = /*#__PURE__*/ createServerReference("b0de7fc995d3bcdbc9ad6992782b5e89a3bc5016");
+export { __proxy0 as default };

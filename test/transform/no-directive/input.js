@@ -1,0 +1,5 @@
+import { db } from "./db";
+
+export async function createNote(title) {
+  return db.insert({ title });
+}

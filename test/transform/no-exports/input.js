@@ -1,0 +1,6 @@
+"use server";
+import { db } from "./db";
+
+async function unused() {
+  await db.vacuum();
+}

@@ -1,0 +1,2 @@
+import { createServerReference } from "react-server-dom-webpack/client.node";
+export {  };

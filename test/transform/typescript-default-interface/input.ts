@@ -1,0 +1,5 @@
+"use server";
+export default interface Options {
+  draft: boolean;
+}
+export async function save(options: Options): Promise<void> {}

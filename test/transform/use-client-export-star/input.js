@@ -1,0 +1,7 @@
+"use client";
+
+export function Button() {
+  return null;
+}
+
+export * from "./components"; // error: hides names

@@ -1,0 +1,5 @@
+import { registerClientReference } from "react-server-dom-webpack/server";
+const __client0 = registerClientReference(function () { throw new Error("Attempted to call Size() of src/use-client-tsx/input.tsx from the server, but it is on the client (the file starts with \"use client\"). Render it as a component or pass it to a client component instead."); }, "d38afe479ad2fedaa0c86f37bf8a069a69e71257", "Size");
+const __client1 = registerClientReference(function () { throw new Error("Attempted to call default() of src/use-client-tsx/input.tsx from the server, but it is on the client (the file starts with \"use client\"). Render it as a component or pass it to a client component instead."); }, "d38afe479ad2fedaa0c86f37bf8a069a69e71257", "default");
+const __client2 = registerClientReference(function () { throw new Error("Attempted to call Panel() of src/use-client-tsx/input.tsx from the server, but it is on the client (the file starts with \"use client\"). Render it as a component or pass it to a client component instead."); }, "d38afe479ad2fedaa0c86f37bf8a069a69e71257", "Panel");
+export { __client0 as Size, __client1 as default, __client2 as Panel };
