@@ -68,8 +68,9 @@ export function reportStalePeers(
       `webpack-server-actions: compiler "${other.snapshot.compilerName}" finished before compiler ` +
         `"${snapshot.compilerName}" and lacks modules that "${snapshot.compilerName}" needs it to contain:\n` +
         `${relative.join('\n')}\n` +
-        'Let the compilers run in parallel so the plugin can coordinate them: remove `dependencies` between the ' +
-        'configs that share this ServerActionsPlugin instance.',
+        'Let the compilers run at the same time so that the plugin can coordinate them: remove `dependencies` ' +
+        'between the configs that share this ServerActionsPlugin instance, and do not set `parallelism` below ' +
+        'their number.',
     );
     error.hideStack = true;
     compilation.errors.push(error);

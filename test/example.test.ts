@@ -148,6 +148,23 @@ describe('notes example over HTTP', () => {
     expect(await getPage()).not.to.include('Mallory');
   });
 
+  it('answers bodies over the 1 MB limit with 413, in every encoding, and keeps serving', async () => {
+    const before = storeBytes();
+    const big = 'a'.repeat(1024 * 1024 + 1);
+    const text = await fetch(server!.url, { method: 'POST', headers: { 'x-server-action': ids.createNote }, body: big });
+    expect(text.status).to.equal(413);
+    const multipartCall = new FormData();
+    multipartCall.append('0', new Blob([big]), 'big.txt');
+    const call = await fetch(server!.url, { method: 'POST', headers: { 'x-server-action': ids.createNote }, body: multipartCall });
+    expect(call.status).to.equal(413);
+    const form = new FormData();
+    form.append(`$ACTION_ID_${ids.createNote}`, '');
+    form.append('upload', new Blob([big]), 'big.txt');
+    expect((await fetch(server!.url, { method: 'POST', body: form })).status).to.equal(413);
+    expect(storeBytes()).to.equal(before);
+    expect(nameIn(await getPage())).to.be.a('string');
+  });
+
   it('keeps notes and the name across a restart with the same data directory', async () => {
     await stopServer(server);
     await start();

@@ -57,6 +57,8 @@ export async function readFormData(request: IncomingMessage, limit: number): Pro
     parser.on('field', (name, value) => formData.append(name, value));
     parser.on('file', (name, stream, info) => {
       const chunks: Buffer[] = [];
+      // A file stream fails with the parser (body too large): unhandled, that would end the process.
+      stream.on('error', reject);
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => formData.append(name, new File(chunks.map((chunk) => new Uint8Array(chunk)), info.filename ?? 'blob', { type: info.mimeType })));
     });
