@@ -68,6 +68,13 @@ describe('diagnostics', () => {
     expect(errors).to.include('Set the plugin option `root`');
   });
 
+  it('says where the runtime belongs when it is used outside a server bundle', () => {
+    // The runtime's entry needs the react-server condition; its manifest module does not.
+    const runtime = require('../dist/runtime/server/manifest.js');
+    expect(() => runtime.getServerActionsManifest()).to.throw(/Import "webpack-server-actions\/runtime" from code that webpack bundles/);
+    expect(() => runtime.readServerActionsManifest()).to.throw().with.property('code', 'ERR_SERVER_ACTIONS_MANIFEST_MISSING');
+  });
+
   it('exposes the loader path on the plugin class and instances', () => {
     expect(ServerActionsPlugin.loader).to.equal(require.resolve('webpack-server-actions/loader'));
     expect(new ServerActionsPlugin().loader).to.equal(ServerActionsPlugin.loader);

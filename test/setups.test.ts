@@ -50,6 +50,12 @@ describe('compiler order', () => {
     await callEveryServerFunction(dir);
   });
 
+  it('coordinates them whatever order the configs are listed in', async () => {
+    const dir = createFixtureApp('app');
+    await compileOk(appConfigs(dir).reverse());
+    await callEveryServerFunction(dir);
+  });
+
   it('fails with what to change when the server must finish before the clients start', async () => {
     const dir = createFixtureApp('app');
     const stats = await compile(appConfigs(dir, { dependencies: { browser: ['server'], ssr: ['server'] } }));
