@@ -4,9 +4,10 @@
  */
 import type { LoaderContext } from 'webpack';
 import { toRelativePath } from '../shared/ids';
-import { getLoaderHandshake, setModuleRecord, type ModuleRecord } from '../shared/module-record';
+import { getLoaderHandshake, setModuleRecord, type Layer, type ModuleRecord } from '../shared/module-record';
+import { mayHaveDirective } from './directive-scan';
 import { ServerActionsBuildError, type LocatedProblem } from './located-error';
-import { loaderOptionsSchema, normalizeLoaderOptions, type LoaderOptions } from './options';
+import { loaderOptionsSchema, normalizeLoaderOptions, type LoaderOptions, type NormalizedLoaderOptions } from './options';
 import { transformModule, type TransformResult } from './transform';
 
 type SourceMap = Parameters<LoaderContext<LoaderOptions>['callback']>[2];
@@ -25,16 +26,44 @@ function parseProblem(error: unknown): LocatedProblem | null {
   };
 }
 
+// The loader runs on every module: validate each rule's options object once, and share the record
+// of modules without a directive (it holds only the layer and the plugin's fingerprint).
+const validatedOptions = new WeakMap<object, NormalizedLoaderOptions>();
+const plainRecords = new Map<string, ModuleRecord>();
+
+function loaderOptions(loaderContext: LoaderContext<LoaderOptions>): NormalizedLoaderOptions {
+  const raw = loaderContext.getOptions();
+  let options = validatedOptions.get(raw);
+  if (!options) {
+    options = normalizeLoaderOptions(loaderContext.getOptions(loaderOptionsSchema as never));
+    validatedOptions.set(raw, options);
+  }
+  return options;
+}
+
+function plainRecord(layer: Layer, fingerprint: string): ModuleRecord {
+  const key = `${layer}\0${fingerprint}`;
+  let record = plainRecords.get(key);
+  if (!record) plainRecords.set(key, (record = Object.freeze({ layer, fingerprint })));
+  return record;
+}
+
 export default function serverActionsLoader(
   this: LoaderContext<LoaderOptions>,
   source: string,
   inputMap?: SourceMap,
   meta?: Parameters<LoaderContext<LoaderOptions>['callback']>[3],
 ): void {
-  const options = normalizeLoaderOptions(this.getOptions(loaderOptionsSchema as never));
+  const options = loaderOptions(this);
   const handshake = getLoaderHandshake(this);
   if (!handshake || !this._module) {
     this.callback(new Error(MISSING_PLUGIN));
+    return;
+  }
+  if (!mayHaveDirective(source)) {
+    // The hot path: most modules have no directive and are passed on untouched, unparsed.
+    setModuleRecord(this._module, plainRecord(options.layer, handshake.fingerprint));
+    this.callback(null, source, inputMap, meta);
     return;
   }
   const relativePath = toRelativePath(handshake.root, this.resourcePath);
@@ -53,10 +82,9 @@ export default function serverActionsLoader(
     result = { code: null, keepsSourceMap: true, problems: [problem] };
   }
 
-  const record: ModuleRecord = { layer: options.layer, fingerprint: handshake.fingerprint };
+  let record = plainRecord(options.layer, handshake.fingerprint);
   if (result.directive) {
-    record.directive = result.directive;
-    record.relativePath = relativePath;
+    record = { ...record, directive: result.directive, relativePath };
     if (result.serverFunctions) record.serverFunctions = result.serverFunctions;
     if (result.clientReferenceId) record.clientReferenceId = result.clientReferenceId;
     if (result.clientExports) record.clientExports = result.clientExports;
