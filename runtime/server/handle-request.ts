@@ -111,8 +111,12 @@ async function handleForm(
 ): Promise<ServerActionResult> {
   const formData = await readFormData(request, limit);
   const manifest = getServerActionsManifest();
-  const hasActionField = [...formData.keys()].some((key) => key.startsWith('$ACTION_'));
-  if (!hasActionField) return { kind: 'none' };
+  // decodeAction uses the last `$ACTION_ID_` or `$ACTION_REF_` field: check that one, as React will.
+  const actionKey = [...formData.keys()].filter((key) => /^\$ACTION_(ID|REF)_/.test(key)).pop();
+  if (actionKey === undefined) return { kind: 'none' };
+  if (actionKey.startsWith('$ACTION_ID_') && !hasServerAction(actionKey.slice('$ACTION_ID_'.length))) {
+    throw new ServerActionRequestError('The form does not name a known server action.', 404);
+  }
   let action: () => Promise<unknown>;
   try {
     action = await decodeAction(formData, manifest)!;
