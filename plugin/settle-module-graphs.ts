@@ -52,7 +52,10 @@ export function reportStalePeers(
   const all = [snapshot, ...others.map((other) => other.snapshot)];
   for (const other of others) {
     const missing = missingModules(other.snapshot, all);
-    if (missing.length === 0) continue;
+    if (missing.length === 0) {
+      invalidated.delete(other.compiler);
+      continue;
+    }
     const watching = other.compiler.watching;
     const reason = missing.join('\n');
     if (watching && !watching.closed) {
