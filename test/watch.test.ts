@@ -51,7 +51,7 @@ describe('watch mode', () => {
       const late = await requireBundle(dir, 'server').runtime.loadServerAction(lateId);
       expect(await late()).to.equal('late');
     } finally {
-      await new Promise((resolve) => watching.close(resolve));
+      await new Promise((resolve) => (watching ? watching.close(resolve) : resolve(undefined)));
     }
   });
 });
