@@ -148,6 +148,16 @@ describe('notes example over HTTP', () => {
     expect(await getPage()).not.to.include('Mallory');
   });
 
+  it('answers a body that is not a Flight reply with 400 and runs nothing', async () => {
+    const before = storeBytes();
+    for (const body of ['{"not": "an array"}', '"$Q1"', '[', '"$h0"']) {
+      const response = await fetch(server!.url, { method: 'POST', headers: { 'x-server-action': ids.createNote }, body });
+      expect(response.status, body).to.equal(400);
+      expect(response.headers.get('x-server-action-error')).to.equal('bad-request');
+    }
+    expect(storeBytes()).to.equal(before);
+  });
+
   it('answers bodies over the 1 MB limit with 413, in every encoding, and keeps serving', async () => {
     const before = storeBytes();
     const big = 'a'.repeat(1024 * 1024 + 1);

@@ -48,17 +48,22 @@ describe('the manifest with React decode functions', () => {
     expect(value).to.have.property('echo');
   });
 
-  it('decodeReply takes it as is, with a server reference among the arguments', async () => {
-    const body = await encodeReply([1, createServerReference(idOf('add'))]);
-    const [first, reference] = await server.decodeReply(body, manifest);
-    expect(first).to.equal(1);
-    expect(await reference(20, 22)).to.equal(42);
-  });
+  for (const [label, pick] of [
+    ['the emitted JSON', () => emitted],
+    ['the guarded manifest', () => manifest],
+  ] as const) {
+    it(`decodeReply takes ${label} as is, with a server reference among the arguments`, async () => {
+      const body = await encodeReply([1, createServerReference(idOf('add'))]);
+      const [first, reference] = await server.decodeReply(body, pick());
+      expect(first).to.equal(1);
+      expect(await reference(20, 22)).to.equal(42);
+    });
 
-  it('decodeAction runs the action named by a form', async () => {
-    const action = await server.decodeAction(formWith([[`$ACTION_ID_${idOf('ping')}`, ''], ['x', '1']]), manifest);
-    expect(await action()).to.equal('pong');
-  });
+    it(`decodeAction takes ${label} as is and runs the action named by a form`, async () => {
+      const action = await server.decodeAction(formWith([[`$ACTION_ID_${idOf('ping')}`, ''], ['x', '1']]), pick());
+      expect(await action()).to.equal('pong');
+    });
+  }
 
   it('decodeFormState gives back the state of a bound action', async () => {
     // The fields React renders for a bound action: its reference, encoded under the `$ACTION_1:` prefix.

@@ -77,17 +77,7 @@ async function handleCall(
     request.resume();
     return fail(response, 404, 'not-found', 'Unknown server action.');
   }
-  const manifest = getServerActionsManifest();
-  let args: unknown[];
-  if (isMultipart(request)) {
-    const parser = multipartParser(request, limit);
-    const decoded = decodeReplyFromBusboy<unknown[]>(parser, manifest);
-    request.pipe(parser);
-    args = await decoded;
-  } else {
-    args = await decodeReply<unknown[]>(await readText(request, limit), manifest);
-  }
-  if (!Array.isArray(args)) throw new ServerActionRequestError('The arguments must be an array.', 400);
+  const args = await decodeArguments(request, limit);
   const action = await loadServerAction(actionId);
 
   let status = 200;
@@ -102,6 +92,27 @@ async function handleCall(
   response.writeHead(status, { 'content-type': FLIGHT_CONTENT_TYPE });
   renderToPipeableStream({ returnValue }, options.clientManifest ?? {}).pipe(response);
   return { kind: 'call', status };
+}
+
+async function decodeArguments(request: IncomingMessage, limit: number): Promise<unknown[]> {
+  const manifest = getServerActionsManifest();
+  let args: unknown;
+  try {
+    if (isMultipart(request)) {
+      const parser = multipartParser(request, limit);
+      const decoded = decodeReplyFromBusboy<unknown[]>(parser, manifest);
+      request.pipe(parser);
+      args = await decoded;
+    } else {
+      args = await decodeReply<unknown[]>(await readText(request, limit), manifest);
+    }
+  } catch (error) {
+    if (error instanceof ServerActionRequestError) throw error;
+    // React's message may quote the body: it is not passed on.
+    throw new ServerActionRequestError('The arguments could not be decoded.', 400);
+  }
+  if (!Array.isArray(args)) throw new ServerActionRequestError('The arguments must be an array.', 400);
+  return args;
 }
 
 async function handleForm(
