@@ -2,28 +2,27 @@
  * What one compilation offers and asks of the others, read from the records the loader left on
  * `module.buildInfo` (so a build restored from the persistent cache reads the same).
  */
-import type { Compilation, Module, NormalModule } from 'webpack';
+import type { Compilation, NormalModule } from 'webpack';
 import { getModuleRecord, type Layer, type ModuleRecord } from '../shared/module-record';
 
-export interface RecordedModule {
-  module: Module;
-  /** The request that builds this module again elsewhere: its resource, query included. */
-  resource: string;
-  record: ModuleRecord;
-}
+/**
+ * Records by resource (query included): the request that builds the module again elsewhere. Only
+ * plain data, so that a snapshot kept for the next watch rebuild holds on to no module.
+ */
+export type RecordsByResource = Map<string, ModuleRecord>;
 
 export interface CompilationSnapshot {
   compilerName: string;
   /** Each layer the compilation builds, with the webpack layer (`experiments.layers`) it lives in. */
   layers: Map<Layer, string | null>;
   /** "use server" modules built for the server layer: what the server provides. */
-  serverFunctionModules: Map<string, RecordedModule>;
+  serverFunctionModules: RecordsByResource;
   /** "use server" modules built for a client layer: server functions that clients call. */
-  serverFunctionReferences: Map<string, RecordedModule>;
+  serverFunctionReferences: RecordsByResource;
   /** "use client" modules built for the server layer: client components the server renders. */
-  clientComponentReferences: Map<string, RecordedModule>;
+  clientComponentReferences: RecordsByResource;
   /** "use client" modules built per client layer. */
-  clientComponentModules: Map<Layer, Map<string, RecordedModule>>;
+  clientComponentModules: Map<Layer, RecordsByResource>;
   publicPath: string;
 }
 
@@ -42,16 +41,16 @@ export function takeSnapshot(compilation: Compilation): CompilationSnapshot {
     if (!record) continue;
     if (!snapshot.layers.has(record.layer)) snapshot.layers.set(record.layer, module.layer ?? null);
     if (!record.directive) continue;
-    const entry: RecordedModule = { module, resource: (module as NormalModule).resource, record };
+    const resource = (module as NormalModule).resource;
     if (record.directive === 'use server') {
       const target = record.layer === 'server' ? snapshot.serverFunctionModules : snapshot.serverFunctionReferences;
-      target.set(entry.resource, entry);
+      target.set(resource, record);
     } else if (record.layer === 'server') {
-      snapshot.clientComponentReferences.set(entry.resource, entry);
+      snapshot.clientComponentReferences.set(resource, record);
     } else {
       let perLayer = snapshot.clientComponentModules.get(record.layer);
       if (!perLayer) snapshot.clientComponentModules.set(record.layer, (perLayer = new Map()));
-      perLayer.set(entry.resource, entry);
+      perLayer.set(resource, record);
     }
   }
   return snapshot;

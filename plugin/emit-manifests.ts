@@ -18,7 +18,7 @@ export function emitManifests(
   }
   const referenced = new Set<string>();
   for (const snapshot of all) {
-    for (const { record } of snapshot.clientComponentReferences.values()) {
+    for (const record of snapshot.clientComponentReferences.values()) {
       if (record.clientReferenceId) referenced.add(record.clientReferenceId);
     }
   }

@@ -13,12 +13,12 @@ export function checkServerFunctionsPresent(
 ): void {
   if (!self.layers.has('server')) return;
   const provided = new Set<string>();
-  for (const { record } of self.serverFunctionModules.values()) {
+  for (const record of self.serverFunctionModules.values()) {
     for (const fn of record.serverFunctions ?? []) provided.add(fn.id);
   }
   const problems: string[] = [];
   for (const snapshot of all) {
-    for (const { record } of snapshot.serverFunctionReferences.values()) {
+    for (const record of snapshot.serverFunctionReferences.values()) {
       for (const fn of record.serverFunctions ?? []) {
         if (provided.has(fn.id)) continue;
         problems.push(`  - \`${fn.exportName}\` of ${record.relativePath} (used by compiler "${snapshot.compilerName}")`);
