@@ -1,37 +1,54 @@
 /**
- * A cheap look at a module's directive prologue, so that the loader parses only the modules that may
- * carry "use server" or "use client". It errs on the side of "maybe": every hit is confirmed on the AST.
+ * The loader's hot path: a cheap look at a module's text that decides whether it is parsed at all.
+ * It errs on the side of "maybe"; every hit is confirmed on the AST. Most modules contain none of the
+ * strings and are passed on after a few substring scans.
  */
-import type { Directive } from '../shared/module-record';
-
-const MARKERS = ['use server', 'use client'] as const;
-
-/** True when the source might start with a "use server" or "use client" directive. */
-export function mayHaveDirective(source: string): boolean {
-  // Plain substring checks first: most modules contain neither string and are done here.
-  if (!source.includes('use server') && !source.includes('use client')) return false;
-  return scanPrologue(source).length > 0;
-}
 
 /**
- * The directive strings found at the start of the source, skipping comments, whitespace and a
- * hashbang. Stops at the first token that is not a string-literal statement.
+ * True when the module may carry "use server" (at the top or in a function, where it must be found
+ * wherever it is), "use client", or a near-miss such as "use sever" that deserves a warning.
  */
-export function scanPrologue(source: string): Directive[] {
-  const found: Directive[] = [];
-  let index = source.startsWith('#!') ? lineEnd(source, 0) : 0;
-  for (;;) {
-    index = skipTrivia(source, index);
-    const quote = source[index];
-    if (quote !== '"' && quote !== "'") return found;
-    const end = stringEnd(source, index);
-    if (end < 0) return found;
-    const text = source.slice(index + 1, end);
-    const marker = MARKERS.find((candidate) => candidate === text);
-    if (marker) found.push(marker);
-    index = skipTrivia(source, end + 1);
-    if (source[index] === ';') index += 1;
+export function mayNeedTransform(source: string): boolean {
+  return source.includes('use server') || source.includes('use client') || mayHaveNearMiss(source);
+}
+
+// A quote, "use", then an s or c: what every misspelling worth a warning starts like.
+const NEAR_MISS = /["']use[\s_-]*[sc]/gi;
+
+function mayHaveNearMiss(source: string): boolean {
+  NEAR_MISS.lastIndex = 0;
+  for (let match = NEAR_MISS.exec(source); match; match = NEAR_MISS.exec(source)) {
+    const end = source.indexOf(match[0][0], match.index + 1);
+    if (end < 0) return false;
+    if (end - match.index <= 16 && likelyDirective(source.slice(match.index + 1, end))) return true;
   }
+  return false;
+}
+
+const DIRECTIVES = ['use server', 'use client'] as const;
+
+/** The directive that a string one slip away from "use server" or "use client" was meant to be. */
+export function likelyDirective(written: string): string | null {
+  if ((DIRECTIVES as readonly string[]).includes(written)) return null;
+  const normalised = written.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+  for (const directive of DIRECTIVES) {
+    if (normalised === directive || editDistance(normalised, directive) <= 2) return directive;
+  }
+  return null;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }
 
 const LINE_TERMINATOR = /[\n\r\u2028\u2029]/g;
@@ -40,15 +57,6 @@ function lineEnd(source: string, start: number): number {
   LINE_TERMINATOR.lastIndex = start;
   const match = LINE_TERMINATOR.exec(source);
   return match ? match.index + 1 : source.length;
-}
-
-function stringEnd(source: string, start: number): number {
-  const quote = source[start];
-  for (let index = start + 1; index < source.length; index += 1) {
-    if (source[index] === '\\') index += 1;
-    else if (source[index] === quote) return index;
-  }
-  return -1;
 }
 
 export function skipTrivia(source: string, start: number): number {

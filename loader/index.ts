@@ -5,7 +5,7 @@
 import type { LoaderContext } from 'webpack';
 import { toRelativePath } from '../shared/ids';
 import { getLoaderHandshake, setModuleRecord, type Layer, type ModuleRecord } from '../shared/module-record';
-import { mayHaveDirective } from './directive-scan';
+import { mayNeedTransform } from './directive-scan';
 import { ServerActionsBuildError, type LocatedProblem } from './located-error';
 import { loaderOptionsSchema, normalizeLoaderOptions, type LoaderOptions, type NormalizedLoaderOptions } from './options';
 import { transformModule, type TransformResult } from './transform';
@@ -60,7 +60,7 @@ export default function serverActionsLoader(
     this.callback(new Error(MISSING_PLUGIN));
     return;
   }
-  if (!mayHaveDirective(source)) {
+  if (!mayNeedTransform(source)) {
     // The hot path: most modules have no directive and are passed on untouched, unparsed.
     setModuleRecord(this._module, plainRecord(options.layer, handshake.fingerprint));
     this.callback(null, source, inputMap, meta);
@@ -75,6 +75,8 @@ export default function serverActionsLoader(
       layer: options.layer,
       salt: handshake.salt,
       callServerModule: options.callServer,
+      sourceMaps: this.sourceMap,
+      inputSourceMap: typeof inputMap === 'string' ? JSON.parse(inputMap) : (inputMap as object | undefined),
     });
   } catch (error) {
     const problem = parseProblem(error);
@@ -88,9 +90,12 @@ export default function serverActionsLoader(
     if (result.serverFunctions) record.serverFunctions = result.serverFunctions;
     if (result.clientReferenceId) record.clientReferenceId = result.clientReferenceId;
     if (result.clientExports) record.clientExports = result.clientExports;
+  } else if (result.inlineServerFunctions) {
+    record = { ...record, relativePath, inlineServerFunctions: result.inlineServerFunctions };
   }
   setModuleRecord(this._module, record);
 
+  for (const warning of result.warnings ?? []) this.emitWarning(new ServerActionsBuildError(warning, source, relativePath));
   if (result.problems.length > 0) {
     for (const problem of result.problems) this.emitError(new ServerActionsBuildError(problem, source, relativePath));
     // Nothing of a module that failed its checks may reach a bundle, server code least of all.
@@ -101,5 +106,6 @@ export default function serverActionsLoader(
     this.callback(null, source, inputMap, meta);
     return;
   }
-  this.callback(null, result.code, result.keepsSourceMap ? inputMap : undefined, meta);
+  const map = result.map ?? (result.keepsSourceMap ? inputMap : undefined);
+  this.callback(null, result.code, map as SourceMap, meta);
 }

@@ -2,17 +2,20 @@
  * The loader's pure core: source in, code and what was learned out. No webpack here, so that every
  * case can be tested without a compiler.
  *
- * | module            | server layer                   | SSR and browser layers            |
- * |-------------------|--------------------------------|-----------------------------------|
- * | "use server" file | code kept, functions registered | one server reference per export  |
- * | "use client" file | client references              | unchanged                         |
- * | anything else     | unchanged, not parsed          | unchanged, not parsed             |
+ * | module                   | server layer                     | SSR and browser layers          |
+ * |--------------------------|----------------------------------|---------------------------------|
+ * | "use server" file        | code kept, functions registered  | one server reference per export |
+ * | "use client" file        | client references                | unchanged                       |
+ * | inline "use server"      | functions hoisted and registered | build error                     |
+ * | anything else            | unchanged, not parsed            | unchanged, not parsed           |
  */
 import type { File } from '@babel/types';
 import { clientReferenceId, serverFunctionId } from '../shared/ids';
-import type { Directive, Layer, ServerFunctionRecord } from '../shared/module-record';
+import type { Directive, InlineServerFunctionRecord, Layer, ServerFunctionRecord } from '../shared/module-record';
 import { analyseClientExports, clientReferences } from './client-references';
-import { mayHaveDirective } from './directive-scan';
+import { mayNeedTransform } from './directive-scan';
+import type { InlineDirectiveFindings } from './inline-directives';
+import { hoistInlineServerFunctions, scanInlineDirectives } from './inline-transform';
 import type { LocatedProblem } from './located-error';
 import { parseModule } from './parse';
 import { registerServerFunctions } from './register-server-functions';
@@ -27,6 +30,10 @@ export interface TransformOptions {
   salt: string;
   /** The module the browser proxies import `callServer` from. */
   callServerModule: string;
+  /** Whether to make a source map when the code is printed anew (inline server functions). */
+  sourceMaps?: boolean;
+  /** The map of the code as it came in, which a printed source map goes back through. */
+  inputSourceMap?: object | null;
 }
 
 export interface TransformResult {
@@ -34,11 +41,16 @@ export interface TransformResult {
   code: string | null;
   /** False when the original line and column positions no longer hold (generated code). */
   keepsSourceMap: boolean;
+  /** The map of printed code (already through the input map), when one was asked for. */
+  map?: object | null;
   directive?: Directive;
   serverFunctions?: ServerFunctionRecord[];
+  inlineServerFunctions?: InlineServerFunctionRecord[];
   clientReferenceId?: string;
   clientExports?: string[];
   problems: LocatedProblem[];
+  /** Things that build but are probably not what was meant, such as a misspelled directive. */
+  warnings?: LocatedProblem[];
 }
 
 const UNCHANGED: TransformResult = { code: null, keepsSourceMap: true, problems: [] };
@@ -64,13 +76,58 @@ export function readDirective(ast: File): { directive?: Directive; problems: Loc
 }
 
 export function transformModule(source: string, options: TransformOptions): TransformResult {
-  if (!mayHaveDirective(source)) return UNCHANGED;
+  if (!mayNeedTransform(source)) return UNCHANGED;
   const ast = parseModule(source, options.resourcePath);
   const { directive, problems } = readDirective(ast);
   if (problems.length > 0) return { ...UNCHANGED, problems };
-  if (directive === 'use server') return transformServerModule(source, ast, options);
-  if (directive === 'use client') return transformClientModule(ast, options);
-  return UNCHANGED;
+  const inline = scanInlineDirectives(ast);
+  const warnings = inline.warnings.length > 0 ? { warnings: inline.warnings } : {};
+  const inlineProblems = [...inline.problems, ...misplacedInlineFunctions(inline, directive, options.layer)];
+  if (inlineProblems.length > 0) return { ...UNCHANGED, ...(directive ? { directive } : {}), problems: inlineProblems, ...warnings };
+  if (directive === 'use server') return { ...transformServerModule(source, ast, options), ...warnings };
+  if (directive === 'use client') return { ...transformClientModule(ast, options), ...warnings };
+  if (inline.functions.length === 0) return { ...UNCHANGED, ...warnings };
+  const hoisted = hoistInlineServerFunctions(ast, source, {
+    resourcePath: options.resourcePath,
+    relativePath: options.relativePath,
+    salt: options.salt,
+    sourceMaps: options.sourceMaps ?? false,
+    inputSourceMap: options.inputSourceMap,
+  });
+  return {
+    code: hoisted.code,
+    keepsSourceMap: false,
+    map: hoisted.map,
+    inlineServerFunctions: hoisted.inlineServerFunctions,
+    problems: [],
+    ...warnings,
+  };
+}
+
+/** Inline server functions where none can be: in client code, and nested in a "use server" file. */
+function misplacedInlineFunctions(inline: InlineDirectiveFindings, directive: Directive | undefined, layer: Layer): LocatedProblem[] {
+  if (directive === 'use server') {
+    return inline.functions
+      .filter((path) => path.parentPath.getFunctionParent() !== null)
+      .map((path) => ({
+        message: 'A "use server" function nested inside a "use server" file is not supported: the file\'s exports are its server functions.',
+        fix: 'Export it from the top level of this file, or define it inside a server component (a file without "use server").',
+        loc: directiveLoc(path.node),
+      }));
+  }
+  if (directive !== 'use client' && layer === 'server') return [];
+  const where = directive === 'use client' ? 'a "use client" file' : `a module compiled for the ${layer} layer`;
+  return inline.functions.map((path) => ({
+    message: `A "use server" function cannot be defined in ${where}: client code can only call server functions, not define them.`,
+    fix: 'Move it to a "use server" file and import it from there, or define it in a server component and pass it down as a prop.',
+    loc: directiveLoc(path.node),
+  }));
+}
+
+function directiveLoc(node: { body: unknown }): { line: number; column: number } {
+  const body = node.body as { directives: Array<{ value: { value: string }; loc?: { start: { line: number; column: number } } | null }> };
+  const directive = body.directives.find((d) => d.value.value === 'use server')!;
+  return { line: directive.loc?.start.line ?? 1, column: directive.loc?.start.column ?? 0 };
 }
 
 function transformServerModule(source: string, ast: File, options: TransformOptions): TransformResult {

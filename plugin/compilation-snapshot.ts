@@ -17,6 +17,10 @@ export interface CompilationSnapshot {
   layers: Map<Layer, string | null>;
   /** "use server" modules built for the server layer: what the server provides. */
   serverFunctionModules: RecordsByResource;
+  /** Server-layer modules with inline server functions: each needs its facade in the build. */
+  inlineServerFunctionModules: RecordsByResource;
+  /** The modules whose facades the compilation contains. */
+  facades: Set<string>;
   /** "use server" modules built for a client layer: server functions that clients call. */
   serverFunctionReferences: RecordsByResource;
   /** "use client" modules built for the server layer: client components the server renders. */
@@ -31,6 +35,8 @@ export function takeSnapshot(compilation: Compilation): CompilationSnapshot {
     compilerName: compilation.compiler.name ?? '(unnamed compiler)',
     layers: new Map(),
     serverFunctionModules: new Map(),
+    inlineServerFunctionModules: new Map(),
+    facades: new Set(),
     serverFunctionReferences: new Map(),
     clientComponentReferences: new Map(),
     clientComponentModules: new Map(),
@@ -40,8 +46,10 @@ export function takeSnapshot(compilation: Compilation): CompilationSnapshot {
     const record = getModuleRecord(module);
     if (!record) continue;
     if (!snapshot.layers.has(record.layer)) snapshot.layers.set(record.layer, module.layer ?? null);
-    if (!record.directive) continue;
     const resource = (module as NormalModule).resource;
+    if (record.inlineServerFunctions) snapshot.inlineServerFunctionModules.set(resource, record);
+    if (record.facadeOf) snapshot.facades.add(record.facadeOf);
+    if (!record.directive) continue;
     if (record.directive === 'use server') {
       const target = record.layer === 'server' ? snapshot.serverFunctionModules : snapshot.serverFunctionReferences;
       target.set(resource, record);
@@ -56,12 +64,18 @@ export function takeSnapshot(compilation: Compilation): CompilationSnapshot {
   return snapshot;
 }
 
+export interface RequiredModules {
+  layer: Layer;
+  webpackLayer: string | null;
+  /** Modules to build by resource. */
+  resources: string[];
+  /** Modules with inline server functions whose facade must be built (server layer). */
+  facades: Array<{ resource: string; record: ModuleRecord }>;
+}
+
 /** The modules each layer of `self` must contain, given what every compilation of the build asks. */
-export function requiredModules(
-  self: CompilationSnapshot,
-  all: CompilationSnapshot[],
-): Array<{ layer: Layer; webpackLayer: string | null; resources: string[] }> {
-  const required: Array<{ layer: Layer; webpackLayer: string | null; resources: string[] }> = [];
+export function requiredModules(self: CompilationSnapshot, all: CompilationSnapshot[]): RequiredModules[] {
+  const required: RequiredModules[] = [];
   for (const [layer, webpackLayer] of self.layers) {
     const resources = new Set<string>();
     if (layer === 'server') {
@@ -72,7 +86,11 @@ export function requiredModules(
     } else {
       for (const snapshot of all) for (const resource of snapshot.clientComponentReferences.keys()) resources.add(resource);
     }
-    required.push({ layer, webpackLayer, resources: [...resources].sort() });
+    const facades =
+      layer === 'server'
+        ? [...self.inlineServerFunctionModules].sort(([a], [b]) => (a < b ? -1 : 1)).map(([resource, record]) => ({ resource, record }))
+        : [];
+    required.push({ layer, webpackLayer, resources: [...resources].sort(), facades });
   }
   return required;
 }
@@ -80,10 +98,11 @@ export function requiredModules(
 /** Resources that `self` would still have to build: what makes an idle compilation stale. */
 export function missingModules(self: CompilationSnapshot, all: CompilationSnapshot[]): string[] {
   const missing: string[] = [];
-  for (const { layer, resources } of requiredModules(self, all)) {
+  for (const { layer, resources, facades } of requiredModules(self, all)) {
     const present =
       layer === 'server' ? self.serverFunctionModules : (self.clientComponentModules.get(layer) ?? new Map());
     for (const resource of resources) if (!present.has(resource)) missing.push(resource);
+    for (const { resource } of facades) if (!self.facades.has(resource)) missing.push(resource);
   }
   return missing;
 }

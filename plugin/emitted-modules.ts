@@ -8,6 +8,8 @@ import { getModuleRecord, type ModuleRecord } from '../shared/module-record';
 
 export interface EmittedRecord {
   record: ModuleRecord;
+  /** The module the loader recorded. */
+  recorded: Module;
   /** The module in the chunks: the recorded module itself or the concatenated module it is the root of. */
   emitted: Module;
 }
@@ -17,9 +19,9 @@ export function emittedRecords(compilation: Compilation): EmittedRecord[] {
   for (const module of compilation.modules) {
     const source = (module as { rootModule?: Module }).rootModule ?? module;
     const record = getModuleRecord(source);
-    if (!record?.directive) continue;
+    if (!record?.directive && !record?.facadeOf && !record?.inlineServerFunctions) continue;
     if (compilation.chunkGraph.getNumberOfModuleChunks(module) === 0) continue;
-    found.push({ record, emitted: module });
+    found.push({ record, emitted: module, recorded: source });
   }
   return found;
 }

@@ -2,7 +2,7 @@
  * ServerActionsPlugin: wires the hooks. One instance is shared by every compiler of a build (browser,
  * SSR, server), so that it can coordinate them; each concern lives in its own module.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Compilation, Compiler } from 'webpack';
 import { getModuleRecord, setLoaderHandshake, type LoaderHandshake } from '../shared/module-record';
 import { BuildCoordinator } from './build-coordinator';
@@ -29,6 +29,7 @@ export class ServerActionsPlugin {
   private readonly coordinator = new BuildCoordinator();
   private readonly snapshots = new WeakMap<Compilation, CompilationSnapshot>();
   private readonly invalidated = new WeakMap<Compiler, string>();
+  private generatedKey: string | undefined;
 
   constructor(options: ServerActionsPluginOptions = {}) {
     this.options = normalizePluginOptions(options);
@@ -61,7 +62,7 @@ export class ServerActionsPlugin {
       compilation.hooks.additionalTreeRuntimeRequirements.tap(PLUGIN_NAME, (chunk, requirements) => {
         if (!this.snapshots.get(compilation)?.layers.has('server')) return;
         if (chunk.getAllAsyncChunks().size > 0) requirements.add(compiler.webpack.RuntimeGlobals.getChunkScriptFilename);
-        compilation.addRuntimeModule(chunk, createManifestRuntimeModule(compilation));
+        compilation.addRuntimeModule(chunk, createManifestRuntimeModule(compilation, this.encryptionKeys()));
       });
       compilation.hooks.processAssets.tap(
         { name: PLUGIN_NAME, stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
@@ -83,6 +84,16 @@ export class ServerActionsPlugin {
       reportStalePeers(this.coordinator, compiler, compilation, snapshot, this.invalidated);
       this.checkSameRoot(compilation);
     });
+  }
+
+  /**
+   * The configured keys, or one generated once per plugin instance: the same for every rebuild in
+   * watch mode, so pages that are open keep working; a new one for each build process.
+   */
+  private encryptionKeys(): string[] {
+    if (this.options.encryptionKeys.length > 0) return this.options.encryptionKeys;
+    this.generatedKey ??= randomBytes(32).toString('base64');
+    return [this.generatedKey];
   }
 
   private root(compiler: Compiler): string {

@@ -8,8 +8,9 @@ import { getModuleRecord } from '../shared/module-record';
 export function keepReferencedExports(compilation: Compilation): void {
   for (const module of compilation.modules) {
     const record = getModuleRecord(module);
-    if (!record?.directive) continue;
+    if (!record?.directive && !record?.facadeOf) continue;
     const referencedByName =
+      record.facadeOf !== undefined ||
       (record.directive === 'use server' && record.layer === 'server') ||
       (record.directive === 'use client' && record.layer !== 'server');
     if (referencedByName) compilation.moduleGraph.getExportsInfo(module).setUsedInUnknownWay(undefined);

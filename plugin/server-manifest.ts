@@ -2,11 +2,14 @@
  * The server-actions manifest: one entry per server function, keyed by action ID, in the format that
  * react-server-dom-webpack's decodeReply, decodeAction and decodeFormState take as is:
  *   { "<actionId>": { "id": <module id>, "chunks": [<chunk id>, <file>, …], "name": "<export>",
- *                     "async"?: true, "file": "<path relative to root>" } }
- * Every entry points at a "use server" module, whose exports are all server functions (the loader
- * refuses anything else), so React's `<key>#<name>` fallback cannot reach anything but a server function.
+ *                     "async"?: true, "file": "<path relative to root>",
+ *                     "function"?: "<name as written>", "line"?: <n>, "column"?: <n> } }
+ * (`function`, `line` and `column` for inline server functions). Every entry points at a "use server"
+ * module or at the facade of a module with inline server functions, whose exports are all server
+ * functions, so React's `<key>#<name>` fallback cannot reach anything but a server function.
  */
-import type { Chunk, Compilation } from 'webpack';
+import type { Chunk, Compilation, Module } from 'webpack';
+import { getModuleRecord, type ModuleRecord } from '../shared/module-record';
 import { chunkFile, describeEmitted, emittedRecords } from './emitted-modules';
 
 export interface ServerFunctionEntry {
@@ -16,26 +19,43 @@ export interface ServerFunctionEntry {
   name: string;
   async: boolean;
   file: string;
+  /** Inline server functions: where they are defined. */
+  source?: { function: string; line: number; column: number };
 }
 
 export function collectServerFunctions(compilation: Compilation): ServerFunctionEntry[] {
   const entries: ServerFunctionEntry[] = [];
-  for (const { record, emitted: module } of emittedRecords(compilation)) {
-    if (record.directive !== 'use server' || record.layer !== 'server') continue;
+  for (const { record, emitted: module, recorded } of emittedRecords(compilation)) {
+    const isServerFunctionModule = record.directive === 'use server' && record.layer === 'server';
+    const inlineModule = record.facadeOf !== undefined ? facadeTarget(compilation, recorded) : undefined;
+    if (!isServerFunctionModule && !inlineModule) continue;
     const emitted = describeEmitted(compilation, module);
     if (!emitted) continue;
+    const at = { moduleId: emitted.id, chunks: emitted.chunks, async: emitted.async };
     for (const fn of record.serverFunctions ?? []) {
+      entries.push({ ...at, actionId: fn.id, name: fn.exportName, file: record.relativePath ?? '' });
+    }
+    for (const fn of inlineModule?.inlineServerFunctions ?? []) {
       entries.push({
+        ...at,
         actionId: fn.id,
-        moduleId: emitted.id,
-        chunks: emitted.chunks,
         name: fn.exportName,
-        async: emitted.async,
-        file: record.relativePath ?? '',
+        file: inlineModule!.relativePath ?? '',
+        source: { function: fn.name, line: fn.line, column: fn.column },
       });
     }
   }
   return entries.sort((a, b) => (a.actionId < b.actionId ? -1 : a.actionId > b.actionId ? 1 : 0));
+}
+
+/** The record of the module a facade re-exports from: its only dependency. */
+function facadeTarget(compilation: Compilation, facade: Module): ModuleRecord | undefined {
+  for (const dependency of facade.dependencies) {
+    const target = compilation.moduleGraph.getModule(dependency);
+    const record = target ? getModuleRecord(target) : undefined;
+    if (record?.inlineServerFunctions) return record;
+  }
+  return undefined;
 }
 
 export function serverManifestJson(entries: ServerFunctionEntry[]): string {
@@ -47,6 +67,7 @@ export function serverManifestJson(entries: ServerFunctionEntry[]): string {
       name: entry.name,
       ...(entry.async ? { async: true } : {}),
       file: entry.file,
+      ...entry.source,
     };
   }
   return JSON.stringify(manifest, null, 2) + '\n';
@@ -62,9 +83,12 @@ export function serverManifestCode(entries: ServerFunctionEntry[], requireName: 
       .map((chunk) => `${JSON.stringify(chunk.id)}, ${requireName}.u(${JSON.stringify(chunk.id)})`)
       .join(', ');
     const asyncField = entry.async ? ', async: true' : '';
+    const sourceFields = entry.source
+      ? `, function: ${JSON.stringify(entry.source.function)}, line: ${entry.source.line}, column: ${entry.source.column}`
+      : '';
     return (
       `  ${JSON.stringify(entry.actionId)}: { id: ${JSON.stringify(entry.moduleId)}, chunks: [${chunks}], ` +
-      `name: ${JSON.stringify(entry.name)}${asyncField}, file: ${JSON.stringify(entry.file)} }`
+      `name: ${JSON.stringify(entry.name)}${asyncField}, file: ${JSON.stringify(entry.file)}${sourceFields} }`
     );
   });
   return `{\n${lines.join(',\n')}\n}`;

@@ -6,6 +6,7 @@ import type { Compilation, Compiler } from 'webpack';
 import type { BuildCoordinator } from './build-coordinator';
 import { missingModules, requiredModules, takeSnapshot, type CompilationSnapshot } from './compilation-snapshot';
 import { includeModule } from './include-modules';
+import { facadeRequest } from './server-functions-facade';
 
 export async function settleModuleGraphs(
   coordinator: BuildCoordinator,
@@ -23,13 +24,17 @@ export async function settleModuleGraphs(
     }
     added = 0;
     const includes: Promise<void>[] = [];
-    for (const { webpackLayer, resources } of requiredModules(snapshot, round.snapshots)) {
-      for (const resource of resources) {
-        const key = `${webpackLayer ?? ''}\0${resource}`;
+    for (const { webpackLayer, resources, facades } of requiredModules(snapshot, round.snapshots)) {
+      const requests = [
+        ...resources,
+        ...facades.map(({ resource, record }) => facadeRequest(resource, record)),
+      ];
+      for (const request of requests) {
+        const key = `${webpackLayer ?? ''}\0${request}`;
         if (attempted.has(key)) continue;
         attempted.add(key);
         added += 1;
-        includes.push(includeModule(compilation, resource, webpackLayer));
+        includes.push(includeModule(compilation, request, webpackLayer));
       }
     }
     await Promise.all(includes);

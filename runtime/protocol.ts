@@ -20,3 +20,6 @@ export interface ActionResponsePayload<T = unknown> {
 
 /** `__webpack_require__.<name>`: set by the plugin's runtime module in the server bundle. */
 export const MANIFEST_RUNTIME_PROPERTY = 'serverActionsManifest';
+
+/** `__webpack_require__.<name>`: the keys built into the server bundle (see encryption-keys.ts). */
+export const KEYS_RUNTIME_PROPERTY = 'serverActionsEncryptionKeys';

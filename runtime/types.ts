@@ -12,6 +12,10 @@ export interface ServerManifestEntry {
   async?: boolean;
   /** The source file, relative to the plugin's root. */
   file?: string;
+  /** Inline server functions: the function's name as written, and where it is defined (1-based). */
+  function?: string;
+  line?: number;
+  column?: number;
 }
 
 export type ServerActionsManifest = Record<string, ServerManifestEntry>;

@@ -2,7 +2,7 @@
  * Action and client-reference IDs.
  *
  * An ID is a hash of the module's path relative to the plugin's `root` (POSIX separators), the export
- * name and the optional salt. It is opaque (no path reaches a bundle), deterministic (two checkouts at
+ * name (for an inline server function: its scope path, see `inlineServerFunctionId`) and the optional salt. It is opaque (no path reaches a bundle), deterministic (two checkouts at
  * different absolute paths agree) and the same in every compiler that shares the root and salt.
  */
 import { createHash } from 'node:crypto';
@@ -24,4 +24,14 @@ export function serverFunctionId(relativePath: string, exportName: string, salt:
 
 export function clientReferenceId(relativePath: string, salt: string): string {
   return digest(['client-reference', salt, relativePath]);
+}
+
+/**
+ * An inline server function is named by its scope path: the names of the functions, classes and
+ * properties that enclose it, then its own, e.g. `EmptyNote > createNoteAction`. Functions that share
+ * a path get `#2`, `#3`… in source order. So an edit elsewhere in the file keeps the ID; only moving
+ * or renaming the function or an enclosing one (or adding a namesake before it) changes it.
+ */
+export function inlineServerFunctionId(relativePath: string, scopePath: string, salt: string): string {
+  return digest(['inline-server-function', salt, relativePath, scopePath]);
 }

@@ -21,6 +21,21 @@ export interface ServerFunctionRecord {
   exportName: string;
 }
 
+/**
+ * A `"use server"` function defined inside a server-layer module (no file-level directive). The loader
+ * hoists it to module level and exports it under `exportName`; the plugin re-exports those names from a
+ * facade module, which is what the manifest points at (see plugin/server-functions-facade.ts).
+ */
+export interface InlineServerFunctionRecord {
+  id: string;
+  exportName: string;
+  /** The function's own name as written (or inferred from a variable, property or attribute). */
+  name: string;
+  /** Where it is defined: 1-based line and column. */
+  line: number;
+  column: number;
+}
+
 export interface ModuleRecord {
   /** The layer the loader compiled this module for. Set on every module the loader sees. */
   layer: Layer;
@@ -30,6 +45,10 @@ export interface ModuleRecord {
   relativePath?: string;
   /** For a "use server" module: its server functions. */
   serverFunctions?: ServerFunctionRecord[];
+  /** For a server-layer module without a file directive: the server functions defined inside it. */
+  inlineServerFunctions?: InlineServerFunctionRecord[];
+  /** For a facade module: the module whose inline server functions it re-exports. */
+  facadeOf?: string;
   /** For a "use client" module: the ID under which the server refers to it. */
   clientReferenceId?: string;
   /** For a "use client" module: its export names. */

@@ -27,6 +27,11 @@ declare module 'react-server-dom-webpack/server' {
     clientManifest: ClientManifest,
     options?: { onError?: (error: unknown) => string | void; temporaryReferences?: TemporaryReferenceSet },
   ): { pipe<T extends Writable>(destination: T): T; abort(reason?: unknown): void };
+  export function renderToReadableStream(
+    model: unknown,
+    clientManifest: ClientManifest,
+    options?: { onError?: (error: unknown) => string | void },
+  ): ReadableStream<Uint8Array>;
 }
 
 declare module 'react-server-dom-webpack/client' {
@@ -34,6 +39,12 @@ declare module 'react-server-dom-webpack/client' {
   export function createServerReference<T extends Function>(id: string, callServer: CallServer): T;
   export function encodeReply(value: unknown, options?: { temporaryReferences?: unknown; signal?: AbortSignal }): Promise<string | FormData>;
   export function createFromFetch<T>(response: Promise<Response>, options?: { callServer?: CallServer; temporaryReferences?: unknown }): Promise<T>;
-  export function createFromReadableStream<T>(stream: ReadableStream, options?: { callServer?: CallServer }): Promise<T>;
+  export function createFromReadableStream<T>(
+    stream: ReadableStream,
+    options?: {
+      callServer?: CallServer;
+      serverConsumerManifest?: { moduleMap: object; serverModuleMap: object | null; moduleLoading: object | null };
+    },
+  ): Promise<T>;
   export function createTemporaryReferenceSet(): unknown;
 }

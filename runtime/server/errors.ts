@@ -29,3 +29,38 @@ export class ServerActionsManifestMissingError extends Error {
     this.name = 'ServerActionsManifestMissingError';
   }
 }
+
+/**
+ * The captured values that came back with a call could not be opened: tampered with, truncated,
+ * sealed for another server function or under a key this server does not have, or missing. The
+ * function's body has not run. The request helper answers 400.
+ */
+export class CapturedValuesRejectedError extends Error {
+  readonly code = 'ERR_SERVER_ACTION_CAPTURED_VALUES';
+  constructor() {
+    super('The captured values sent with this server-function call were rejected: they are not what the server sealed for it.');
+    this.name = 'CapturedValuesRejectedError';
+  }
+}
+
+/** A server function captures a value that React cannot send to the browser (rendering fails). */
+export class CapturedValueNotSerializableError extends Error {
+  readonly code = 'ERR_SERVER_ACTION_CAPTURE_NOT_SERIALIZABLE';
+  constructor(functionName: string, variable: string, reason: string) {
+    super(
+      `Server function "${functionName}" captures \`${variable}\`, which React cannot send to the browser: ${reason}\n` +
+        'Captured values travel with the reference (encrypted); capture plain data (strings, numbers, arrays, ' +
+        'objects, Dates, Maps, server functions) and load the rest inside the function.',
+    );
+    this.name = 'CapturedValueNotSerializableError';
+  }
+}
+
+/** No usable key to seal captured values with (see the README's "Encryption keys"). */
+export class ServerActionsKeyError extends Error {
+  readonly code = 'ERR_SERVER_ACTIONS_KEY';
+  constructor(message: string) {
+    super(`webpack-server-actions: ${message}`);
+    this.name = 'ServerActionsKeyError';
+  }
+}

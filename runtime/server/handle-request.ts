@@ -17,7 +17,7 @@ import {
 } from 'react-server-dom-webpack/server';
 import type { ClientManifest } from '../types';
 import { ACTION_ERROR_HEADER, ACTION_ID_HEADER, FLIGHT_CONTENT_TYPE, type ActionErrorCode } from '../protocol';
-import { ServerActionRequestError } from './errors';
+import { CapturedValuesRejectedError, ServerActionRequestError } from './errors';
 import { hasServerAction, loadServerAction } from './load-server-action';
 import { getServerActionsManifest } from './manifest';
 import { DEFAULT_BODY_SIZE_LIMIT, isMultipart, isUrlEncoded, multipartParser, readFormData, readText } from './read-body';
@@ -85,6 +85,7 @@ async function handleCall(
   try {
     returnValue = await action(...args);
   } catch (error) {
+    if (isRejectedCapture(error)) throw new ServerActionRequestError(error.message, 400);
     status = 500;
     options.onError?.(error);
     returnValue = Promise.reject(error);
@@ -139,7 +140,13 @@ async function handleForm(
     const formState = await decodeFormState(returnValue, formData, manifest);
     return { kind: 'form', returnValue, formState };
   } catch (error) {
+    if (isRejectedCapture(error)) throw new ServerActionRequestError(error.message, 400);
     options.onError?.(error);
     return { kind: 'form', returnValue: undefined, formState: null, error };
   }
+}
+
+/** Captured values that did not open: the request was forged or stale, the function did not run. */
+function isRejectedCapture(error: unknown): error is CapturedValuesRejectedError {
+  return error instanceof CapturedValuesRejectedError;
 }

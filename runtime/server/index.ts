@@ -10,5 +10,13 @@ export {
   type HandleServerActionOptions,
   type ServerActionResult,
 } from './handle-request';
-export { ServerActionNotFoundError, ServerActionRequestError, ServerActionsManifestMissingError } from './errors';
+export {
+  ServerActionNotFoundError,
+  ServerActionRequestError,
+  ServerActionsManifestMissingError,
+  CapturedValuesRejectedError,
+  CapturedValueNotSerializableError,
+  ServerActionsKeyError,
+} from './errors';
+export { ENCRYPTION_KEY_VARIABLE } from './encryption-keys';
 export { ACTION_ID_HEADER, ACTION_ERROR_HEADER, FLIGHT_CONTENT_TYPE } from '../protocol';

@@ -1,0 +1,166 @@
+/**
+ * Finds the functions that carry their own "use server" directive, and checks each against what an
+ * inline server function can be: an async function (declaration, expression, arrow, object method or
+ * static class method) that does not use `this`, `arguments` or `super`. Also reports directives that
+ * are not where a directive must be (after other statements), and warns about near-misses such as
+ * "use sever" that JavaScript silently treats as plain strings.
+ */
+import type { NodePath } from '@babel/core';
+import type * as t from '@babel/types';
+import { likelyDirective } from './directive-scan';
+import type { LocatedProblem } from './located-error';
+
+export type InlineFunctionPath = NodePath<
+  t.FunctionDeclaration | t.FunctionExpression | t.ArrowFunctionExpression | t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
+>;
+
+export interface InlineDirectiveFindings {
+  /** Functions with the directive, inner ones before the functions that contain them. */
+  functions: InlineFunctionPath[];
+  problems: LocatedProblem[];
+  warnings: LocatedProblem[];
+}
+
+function locOf(node: t.Node): { line: number; column: number } {
+  return { line: node.loc?.start.line ?? 1, column: node.loc?.start.column ?? 0 };
+}
+
+export function hasUseServerDirective(node: t.Node): boolean {
+  const body = (node as { body?: t.Node }).body;
+  return body?.type === 'BlockStatement' && body.directives.some((d) => d.value.value === 'use server');
+}
+
+function useServerDirective(node: t.Node): t.Directive {
+  return (node as { body: t.BlockStatement }).body.directives.find((d) => d.value.value === 'use server')!;
+}
+
+/** Walks a whole module (program prologue included) and collects the findings. */
+export function findInlineDirectives(program: NodePath<t.Program>): InlineDirectiveFindings {
+  const findings: InlineDirectiveFindings = { functions: [], problems: [], warnings: [] };
+  program.traverse({
+    Directive(path) {
+      checkSpelling(path.node, findings.warnings);
+    },
+    ExpressionStatement(path) {
+      const misplaced = misplacedDirective(path);
+      if (misplaced) findings.problems.push(misplacedProblem(misplaced, path));
+    },
+    Function: {
+      exit(path) {
+        if (!hasUseServerDirective(path.node)) return;
+        const problems = checkInlineFunction(path as InlineFunctionPath);
+        findings.problems.push(...problems);
+        if (problems.length === 0) findings.functions.push(path as InlineFunctionPath);
+      },
+    },
+  });
+  return findings;
+}
+
+/** "use server" anywhere, "use client" at the top level: where each would have meant something. */
+function misplacedDirective(path: NodePath<t.ExpressionStatement>): string | null {
+  const { expression } = path.node;
+  if (expression.type !== 'StringLiteral' || expression.extra?.parenthesized) return null;
+  if (expression.value === 'use server') return expression.value;
+  return expression.value === 'use client' && path.parentPath.isProgram() ? expression.value : null;
+}
+
+function misplacedProblem(directive: string, path: NodePath<t.ExpressionStatement>): LocatedProblem {
+  const inFunction = path.parentPath.parentPath?.isFunction() ?? false;
+  const where = inFunction ? 'its function body' : 'the file';
+  return {
+    message: `"${directive}" must be the first statement of ${where}; here it follows other code, so it is a plain string that does nothing.`,
+    fix: `Move "${directive}" above every other statement of ${where} (comments may stay above it).`,
+    loc: locOf(path.node),
+  };
+}
+
+/** The checks on one function with the directive; an empty list when it can be a server function. */
+function checkInlineFunction(path: InlineFunctionPath): LocatedProblem[] {
+  const { node } = path;
+  const loc = locOf(useServerDirective(node));
+  const problems: LocatedProblem[] = [];
+  const isMethod = node.type === 'ClassMethod' || node.type === 'ClassPrivateMethod' || node.type === 'ObjectMethod';
+  if (isMethod && node.kind !== 'method') {
+    const what = node.kind === 'constructor' ? 'a constructor' : `a ${node.kind}ter`;
+    problems.push({
+      message: `A server function cannot be ${what}: "use server" is only allowed in async functions.`,
+      fix: 'Move the code into an async function or a static async method, and mark that with "use server".',
+      loc,
+    });
+    return problems;
+  }
+  if ((node.type === 'ClassMethod' || node.type === 'ClassPrivateMethod') && !node.static) {
+    problems.push({
+      message: 'A class instance method cannot be a server function: it would need `this`, which does not travel to the server.',
+      fix: 'Make it a `static async` method, or move it out of the class into an async function.',
+      loc,
+    });
+    return problems;
+  }
+  if (node.generator) {
+    problems.push({
+      message: 'A server function cannot be a generator: it must be an async function that returns a promise.',
+      fix: 'Remove the `*` and return the result instead of yielding it.',
+      loc,
+    });
+  } else if (!node.async) {
+    problems.push({
+      message: 'A function with "use server" must be async: calling it from the client always returns a promise.',
+      fix: 'Add `async` before the function.',
+      loc,
+    });
+  }
+  for (const use of contextUses(path)) problems.push(use);
+  return problems;
+}
+
+/**
+ * `this`, `arguments` and `super` of a server function would refer to the object or call it was made
+ * from, which stay behind in the render that created it. Nested arrow functions share them; nested
+ * ordinary functions and classes have their own.
+ */
+function contextUses(path: InlineFunctionPath): LocatedProblem[] {
+  const problems: LocatedProblem[] = [];
+  const report = (node: t.Node, what: string) =>
+    problems.push({
+      message: `A server function cannot use \`${what}\`: it runs later, in another request, where the ${what === 'arguments' ? 'original call' : 'original object'} does not exist.`,
+      fix:
+        what === 'arguments'
+          ? 'Declare the parameters you need, or use a rest parameter (`...args`).'
+          : 'Pass the values it needs as arguments, or read them in the component and let the function capture them.',
+      loc: locOf(node),
+    });
+  path.traverse({
+    Function(inner) {
+      if (!inner.isArrowFunctionExpression()) inner.skip();
+    },
+    Class(inner) {
+      inner.skip();
+    },
+    ThisExpression(inner) {
+      report(inner.node, 'this');
+    },
+    Super(inner) {
+      report(inner.node, 'super');
+    },
+    Identifier(inner) {
+      if (inner.node.name === 'arguments' && inner.isReferencedIdentifier() && !inner.scope.hasBinding('arguments')) {
+        report(inner.node, 'arguments');
+      }
+    },
+  });
+  return problems;
+}
+
+/** A warning for directive strings one slip away from "use server" or "use client". */
+function checkSpelling(directive: t.Directive, warnings: LocatedProblem[]): void {
+  const written = directive.value.value;
+  const intended = likelyDirective(written);
+  if (!intended) return;
+  warnings.push({
+    message: `"${written}" is not a directive React knows, so it does nothing. Did you mean "${intended}"?`,
+    fix: `Write it exactly as "${intended}".`,
+    loc: locOf(directive),
+  });
+}

@@ -1,0 +1,118 @@
+/**
+ * What an inline server function needs to know about where it sits: its name and scope path (the
+ * input of its ID), and the variables of enclosing functions that it uses (its captured values).
+ * Everything here reads the module as written, before any function is moved.
+ */
+import type { NodePath } from '@babel/core';
+import type * as t from '@babel/types';
+import type { InlineFunctionPath } from './inline-directives';
+
+type Binding = NonNullable<ReturnType<NodePath['scope']['getBinding']>>;
+
+const ANONYMOUS = '(anonymous)';
+
+function keyName(key: t.Node, computed: boolean): string {
+  if (computed) return key.type === 'StringLiteral' || key.type === 'NumericLiteral' ? String(key.value) : '[computed]';
+  switch (key.type) {
+    case 'Identifier':
+      return key.name;
+    case 'PrivateName':
+      return `#${key.id.name}`;
+    case 'StringLiteral':
+    case 'NumericLiteral':
+      return String(key.value);
+    default:
+      return '[computed]';
+  }
+}
+
+function memberName(node: t.Node): string {
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'MemberExpression' && !node.computed) return `${memberName(node.object)}.${keyName(node.property, false)}`;
+  if (node.type === 'ThisExpression') return 'this';
+  return '[expression]';
+}
+
+/** The name a function or class is known by: its own, or the one of what it is assigned to. */
+export function nameOf(path: NodePath): string {
+  const { node, parent } = path;
+  if ('id' in node && node.id && node.id.type === 'Identifier') return node.id.name;
+  if (node.type === 'ObjectMethod' || node.type === 'ClassMethod' || node.type === 'ClassPrivateMethod') {
+    return keyName(node.key, 'computed' in node && node.computed === true);
+  }
+  switch (parent.type) {
+    case 'VariableDeclarator':
+      return parent.id.type === 'Identifier' ? parent.id.name : ANONYMOUS;
+    case 'ObjectProperty':
+    case 'ClassProperty':
+    case 'ClassPrivateProperty':
+      return parent.value === node ? keyName(parent.key, 'computed' in parent && parent.computed) : ANONYMOUS;
+    case 'AssignmentExpression':
+      return parent.right === node ? memberName(parent.left) : ANONYMOUS;
+    case 'ExportDefaultDeclaration':
+      return 'default';
+    case 'JSXExpressionContainer': {
+      const attribute = path.parentPath?.parent;
+      if (attribute?.type === 'JSXAttribute') {
+        return attribute.name.type === 'JSXIdentifier' ? attribute.name.name : attribute.name.name.name;
+      }
+      return ANONYMOUS;
+    }
+    default:
+      return ANONYMOUS;
+  }
+}
+
+/** `Outer > inner > fn`: the names of the enclosing functions and classes, then the function's own. */
+export function scopePathOf(path: InlineFunctionPath): string {
+  const names = [nameOf(path)];
+  for (let ancestor: NodePath | null = path.parentPath; ancestor && !ancestor.isProgram(); ancestor = ancestor.parentPath) {
+    if (ancestor.isFunction() || ancestor.isClass()) names.unshift(nameOf(ancestor));
+  }
+  return names.join(' > ');
+}
+
+function isInside(inner: NodePath, outer: t.Node): boolean {
+  const { start, end } = inner.node;
+  return start != null && end != null && start >= outer.start! && end <= outer.end!;
+}
+
+function isTypeOnly(path: NodePath): boolean {
+  return path.findParent((parent) => parent.isTSType() || parent.isTSTypeAnnotation() || parent.isTypeAnnotation()) !== null;
+}
+
+export interface Captures {
+  /** Variables of enclosing functions that the function reads or writes, in order of declaration. */
+  names: string[];
+  /** True when the function refers to itself by name (that reference must keep its captured values). */
+  refersToItself: boolean;
+  /** True when a parameter's default value or pattern reads a captured variable. */
+  paramsReadCaptures: boolean;
+}
+
+export function capturesOf(path: InlineFunctionPath): Captures {
+  const captured: Binding[] = [];
+  let refersToItself = false;
+  const uses = (binding: Binding) =>
+    [...binding.referencePaths, ...binding.constantViolations].filter(
+      (use) => isInside(use, path.node) && !isTypeOnly(use),
+    );
+  for (let scope = path.scope.parent; scope && scope.path.type !== 'Program'; scope = scope.parent) {
+    for (const binding of Object.values(scope.bindings)) {
+      if (uses(binding).length === 0) continue;
+      if (binding.path.node === path.node) refersToItself = true;
+      else captured.push(binding);
+    }
+  }
+  const ownName = path.node.type === 'FunctionExpression' ? path.node.id?.name : undefined;
+  if (ownName) {
+    const binding = path.scope.getOwnBinding(ownName);
+    if (binding?.kind === 'local' && uses(binding).length > 0) refersToItself = true;
+  }
+  const params = path.node.params;
+  const paramsReadCaptures = captured.some((binding) =>
+    uses(binding).some((use) => params.some((param) => use.node.start! >= param.start! && use.node.end! <= param.end!)),
+  );
+  captured.sort((a, b) => a.identifier.start! - b.identifier.start!);
+  return { names: captured.map((binding) => binding.identifier.name), refersToItself, paramsReadCaptures };
+}

@@ -1,0 +1,138 @@
+/**
+ * webpack-server-actions/runtime/captured-values: the values an inline server function captures from
+ * the render that created it. The loader binds each reference to `captureValues(...)` and opens them
+ * with `openCapturedValues(...)` at the top of the hoisted function.
+ *
+ * Going to the browser, the values are serialised with React's own Flight renderer (so they can be
+ * anything React can send: Dates, Maps, promises, other server functions…) and sealed with AES-GCM for
+ * the one function they belong to (seal.ts). Coming back, they are opened before the function's body
+ * runs; anything that does not open is a `CapturedValuesRejectedError`.
+ */
+import { createFromReadableStream } from 'react-server-dom-webpack/client';
+import { renderToReadableStream } from 'react-server-dom-webpack/server';
+import { CapturedValueNotSerializableError, CapturedValuesRejectedError } from './errors';
+import { getServerActionsManifest } from './manifest';
+import { open, seal } from './seal';
+
+/**
+ * The bound value of a reference: a thenable that React resolves (to the sealed text) only when it
+ * sends the reference, so the values are read as late as a closure would read them, and sealed once.
+ */
+class CapturedValues implements PromiseLike<string> {
+  private sealed: Promise<string> | undefined;
+
+  constructor(
+    readonly actionId: string,
+    readonly functionName: string,
+    readonly names: readonly string[],
+    readonly read: () => unknown[],
+  ) {}
+
+  then<A = string, B = never>(
+    onFulfilled?: ((value: string) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    this.sealed ??= sealValues(this);
+    return this.sealed.then(onFulfilled, onRejected);
+  }
+}
+
+export function captureValues(
+  actionId: string,
+  functionName: string,
+  names: readonly string[],
+  read: () => unknown[],
+): PromiseLike<string> {
+  return new CapturedValues(actionId, functionName, names, read);
+}
+
+export async function openCapturedValues(actionId: string, captured: unknown): Promise<unknown[]> {
+  // Called on the server without a trip through the browser: the values are at hand.
+  if (captured instanceof CapturedValues) {
+    if (captured.actionId !== actionId) throw new CapturedValuesRejectedError();
+    return captured.read();
+  }
+  const payload = await sealedText(captured);
+  const text = payload === null ? null : await open(actionId, payload);
+  if (text === null) throw new CapturedValuesRejectedError();
+  const values = await decodeFlight(text);
+  if (!Array.isArray(values)) throw new CapturedValuesRejectedError();
+  return values;
+}
+
+/**
+ * The sealed text from the decoded request: a string, or React's promise of one (React sends the
+ * bound value as a promise). It is never awaited as such: a thenable from the request could otherwise
+ * run whatever its `then` is, so only a real promise is asked for its value, and only a string is kept.
+ */
+function sealedText(captured: unknown): Promise<string | null> {
+  if (typeof captured === 'string') return Promise.resolve(captured);
+  if (!(captured instanceof Promise)) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    captured.then(
+      (value: unknown) => resolve(typeof value === 'string' ? value : null),
+      () => resolve(null),
+    );
+  });
+}
+
+async function sealValues(captured: CapturedValues): Promise<string> {
+  const values = captured.read();
+  const text = await encodeFlight(values);
+  if (typeof text === 'string') return seal(captured.actionId, text);
+  // Name the variable: try each value on its own to find the one React refused.
+  for (let index = 0; index < values.length; index += 1) {
+    const single = await encodeFlight([values[index]]);
+    if (typeof single !== 'string') {
+      throw new CapturedValueNotSerializableError(captured.functionName, captured.names[index], single.message);
+    }
+  }
+  throw new CapturedValueNotSerializableError(captured.functionName, captured.names.join('`, `'), text.message);
+}
+
+// Captured values cannot hold client components: there is no client manifest on this side.
+const NO_CLIENT_REFERENCES = new Proxy(
+  {},
+  {
+    get(_target, key) {
+      if (typeof key === 'symbol') return undefined;
+      throw new Error('it is (or holds) a client component or client reference, which cannot be captured.');
+    },
+  },
+);
+
+/** Flight text of the values, or the first error React reported. */
+async function encodeFlight(values: unknown[]): Promise<string | Error> {
+  let failure: Error | undefined;
+  const stream = renderToReadableStream(values, NO_CLIENT_REFERENCES, {
+    onError(error: unknown) {
+      failure ??= error instanceof Error ? error : new Error(String(error));
+    },
+  });
+  const text = await readText(stream);
+  return failure ?? text;
+}
+
+async function readText(stream: ReadableStream<Uint8Array>): Promise<string> {
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+async function decodeFlight(text: string): Promise<unknown> {
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode(text));
+      controller.close();
+    },
+  });
+  // Server functions among the values come back as the functions themselves, found in this bundle.
+  return createFromReadableStream(stream, {
+    serverConsumerManifest: { moduleMap: {}, serverModuleMap: getServerActionsManifest(), moduleLoading: null },
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * The AES-GCM keys that seal captured values. The first key seals; every key is tried to open, so a
+ * key can be rotated: put the new one first and keep the old one until no open page carries it.
+ *
+ * Looked up once, at first use: `SERVER_ACTIONS_ENCRYPTION_KEY` in the server's environment (keys
+ * separated by commas) replaces the keys built into the server bundle by the plugin (its
+ * `encryptionKey` option, or a key generated for each build). Keys are base64, 16, 24 or 32 bytes.
+ */
+import { KEYS_RUNTIME_PROPERTY } from '../protocol';
+import { ServerActionsKeyError } from './errors';
+
+export const ENCRYPTION_KEY_VARIABLE = 'SERVER_ACTIONS_ENCRYPTION_KEY';
+
+declare const __webpack_require__: (((id: string | number) => unknown) & { [KEYS_RUNTIME_PROPERTY]?: string[] }) | undefined;
+declare const process: { env?: Record<string, string | undefined> } | undefined;
+
+let loaded: Promise<CryptoKey[]> | undefined;
+
+export function encryptionKeys(): Promise<CryptoKey[]> {
+  loaded ??= importKeys();
+  return loaded;
+}
+
+function configuredKeys(): { source: string; keys: string[] } {
+  const variable = typeof process === 'object' ? process.env?.[ENCRYPTION_KEY_VARIABLE] : undefined;
+  if (variable && variable.trim() !== '') {
+    return { source: `the environment variable ${ENCRYPTION_KEY_VARIABLE}`, keys: variable.split(',').map((key) => key.trim()) };
+  }
+  const built = typeof __webpack_require__ === 'function' ? __webpack_require__[KEYS_RUNTIME_PROPERTY] : undefined;
+  if (built && built.length > 0) return { source: 'the `encryptionKey` option of ServerActionsPlugin', keys: built };
+  throw new ServerActionsKeyError(
+    `no key to seal captured values with. Set ${ENCRYPTION_KEY_VARIABLE}, or bundle this code in the server ` +
+      'layer of a compiler that has ServerActionsPlugin (which builds a key into the bundle).',
+  );
+}
+
+async function importKeys(): Promise<CryptoKey[]> {
+  const { source, keys } = configuredKeys();
+  return Promise.all(
+    keys.map((key, index) => {
+      const bytes = decodeKey(key);
+      if (!bytes) {
+        throw new ServerActionsKeyError(
+          `key ${index + 1} of ${source} is not a base64 AES key of 16, 24 or 32 bytes. Make one with ` +
+            `node -e "console.log(require('crypto').randomBytes(32).toString('base64'))"`,
+        );
+      }
+      return crypto.subtle.importKey('raw', bytes, 'AES-GCM', false, ['encrypt', 'decrypt']);
+    }),
+  );
+}
+
+function decodeKey(key: string): Uint8Array<ArrayBuffer> | null {
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(key)) return null;
+  let binary: string;
+  try {
+    binary = atob(key.replace(/-/g, '+').replace(/_/g, '/'));
+  } catch {
+    return null;
+  }
+  if (![16, 24, 32].includes(binary.length)) return null;
+  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+}
