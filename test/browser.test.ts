@@ -72,6 +72,24 @@ describe('notes example in Chromium', function () {
       expect(store().notes).to.have.lengthOf(before + 1);
     });
 
+    it('runs the docs\' EmptyNote: createNoteAction, created inline, called from the Button', async () => {
+      const page = await open(true);
+      const before = store().notes.length;
+      await page.click('#inline-empty-note button');
+      await page.waitForFunction((count) => document.querySelectorAll('#notes li').length === count, before + 1);
+      expect(store().notes).to.have.lengthOf(before + 1);
+    });
+
+    it('deletes a note with the inline deleteNote that captures its id', async () => {
+      const page = await open(true);
+      const notes = store().notes as Array<{ id: number }>;
+      expect(notes.length, 'an earlier test created notes').to.be.at.least(2);
+      const target = notes[0].id;
+      await page.click(`#delete-note-${target} button`);
+      await page.waitForFunction((id) => !document.querySelector(`#delete-note-${id}`), target);
+      expect(store().notes.map((note: { id: number }) => note.id)).to.deep.equal(notes.slice(1).map((note) => note.id));
+    });
+
     it('runs createNote, imported by a client component', async () => {
       const page = await open(true);
       await page.fill('#note-title', 'Written in Chromium');
@@ -115,6 +133,15 @@ describe('notes example in Chromium', function () {
   });
 
   describe('without JavaScript', () => {
+    it('deletes a note with the inline deleteNote form, its sealed id posted in $ACTION_ fields', async () => {
+      const page = await open(false);
+      const notes = store().notes as Array<{ id: number }>;
+      const target = notes.at(-1)!.id;
+      await Promise.all([page.waitForNavigation(), page.click(`#delete-note-${target} button`)]);
+      expect(store().notes.map((note: { id: number }) => note.id)).not.to.include(target);
+      expect(await page.$(`#delete-note-${target}`)).to.equal(null);
+    });
+
     it('submits <form action={updateName}> and shows the page with the new name', async () => {
       const page = await open(false);
       await page.fill('#action-form input[name=name]', 'Noscript');

@@ -43,10 +43,11 @@ describe('notes example over HTTP', () => {
     return response.text();
   }
   const nameIn = (html: string) => /<span id="name">([^<]*)<\/span>/.exec(html)?.[1];
+  const titlesIn = (html: string) => [...html.matchAll(/<span class="note-title">([^<]*)<\/span>/g)].map((match) => match[1]);
 
   before(async () => {
     Object.assign(ids, await buildExample());
-    expect(Object.keys(ids)).to.have.members(['createNote', 'createEmptyNote', 'updateName']);
+    expect(Object.keys(ids)).to.have.members(['createNote', 'createEmptyNote', 'updateName', 'createNoteAction', 'deleteNote']);
 
     dataDir = mkdtempSync(path.join(tmpdir(), 'wsa-notes-'));
     writeFileSync(path.join(dataDir, 'store.json'), JSON.stringify(SEEDED));
@@ -61,7 +62,7 @@ describe('notes example over HTTP', () => {
   it('server-renders the notes, the name and forms that work before hydration', async () => {
     const html = await getPage();
     expect(html.startsWith('<!DOCTYPE html>'), 'the doctype comes first (else: quirks mode)').to.equal(true);
-    expect(html).to.include('<ul id="notes"><li>seeded note</li></ul>');
+    expect(titlesIn(html)).to.deep.equal(['seeded note']);
     expect(nameIn(html)).to.equal('Sam');
     expect(hiddenFields(html, 'action-form')).to.deep.equal([[`$ACTION_ID_${ids.updateName}`, '']]);
     const stateFields = hiddenFields(html, 'state-form').map(([name]) => name);
@@ -81,7 +82,7 @@ describe('notes example over HTTP', () => {
     const note = await callServerFunction<Store['notes'][number]>(server!.url, ids.createNote, ['a title']);
     expect(note).to.include({ id: 2, title: 'a title' });
     expect(readStore().notes).to.deep.include(note);
-    expect(await getPage()).to.include('<li>a title</li>');
+    expect(titlesIn(await getPage())).to.include('a title');
   });
 
   it('createEmptyNote, passed by a server component to a client Button, runs by its ID', async () => {
@@ -89,7 +90,50 @@ describe('notes example over HTTP', () => {
     expect(await getPage()).to.include(ids.createEmptyNote);
     expect(await callServerFunction(server!.url, ids.createEmptyNote, [])).to.equal(undefined);
     expect(readStore().notes.at(-1)).to.include({ id: 3, title: '' });
-    expect(await getPage()).to.include('<li>(empty note)</li>');
+    expect(titlesIn(await getPage())).to.include('(empty note)');
+  });
+
+  it('createNoteAction, created inline in the docs\' EmptyNote, runs by its ID', async () => {
+    expect(await getPage()).to.include(ids.createNoteAction);
+    const before = readStore().notes.length;
+    expect(await callServerFunction(server!.url, ids.createNoteAction, [])).to.equal(undefined);
+    expect(readStore().notes).to.have.lengthOf(before + 1);
+    expect(readStore().notes.at(-1)).to.include({ title: '' });
+  });
+
+  it('deletes a note with its inline deleteNote form before hydration, the note id sealed in the form', async () => {
+    const last = readStore().notes.at(-1)!;
+    const fields = hiddenFields(await getPage(), `delete-note-${last.id}`);
+    expect(fields.map(([name]) => name).some((name) => /^\$ACTION_REF_\d+$/.test(name))).to.equal(true);
+    // The captured values (`[<id>]` in Flight) are not readable in the page: only the sealed payload is.
+    expect(fields.map(([, value]) => value).join(' ')).not.to.include(`[${last.id}]`);
+    const response = await postForm(`${server!.url}/`, fields);
+    expect(response.status).to.equal(200);
+    await response.body?.cancel();
+    expect(readStore().notes.map((note) => note.id)).not.to.include(last.id);
+  });
+
+  it('refuses a delete form whose sealed note id was tampered with, truncated or stripped', async () => {
+    const html = await getPage();
+    const target = readStore().notes[0];
+    const fields = hiddenFields(html, `delete-note-${target.id}`);
+    const sealedIndex = fields.findIndex(([, value]) => /^"A[\w-]{40,}"$/.test(value));
+    expect(sealedIndex, 'the sealed payload is a field').to.be.at.least(0);
+    const before = storeBytes();
+    const sealed = fields[sealedIndex][1];
+    const flipped = sealed.slice(0, 20) + (sealed[20] === 'x' ? 'y' : 'x') + sealed.slice(21);
+    const variants: Array<[string, Array<[string, string]>]> = [
+      ['a flipped character', fields.map(([name, value], index) => [name, index === sealedIndex ? flipped : value])],
+      ['a truncated payload', fields.map(([name, value], index) => [name, index === sealedIndex ? `${sealed.slice(0, 30)}"` : value])],
+      ['no payload', fields.map(([name, value], index) => [name, index === sealedIndex ? '""' : value])],
+    ];
+    for (const [what, variant] of variants) {
+      const response = await postForm(`${server!.url}/`, variant);
+      await response.body?.cancel();
+      expect(storeBytes(), what).to.equal(before);
+      expect(response.status, what).to.equal(400);
+      expect(response.headers.get('x-server-action-error'), what).to.equal('bad-request');
+    }
   });
 
   it('updateName refuses an empty name without writing, and stores a valid one', async () => {
@@ -179,7 +223,7 @@ describe('notes example over HTTP', () => {
     await stopServer(server);
     await start();
     const html = await getPage();
-    expect(html).to.include('<ul id="notes"><li>seeded note</li><li>a title</li><li>(empty note)</li></ul>');
+    expect(titlesIn(html)).to.deep.equal(['seeded note', 'a title', '(empty note)']);
     expect(nameIn(html)).to.equal('Lin');
   });
 });

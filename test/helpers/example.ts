@@ -9,7 +9,7 @@ export const EXAMPLE = path.join(REPO_ROOT, 'examples/notes');
 
 let built: Promise<Record<string, string>> | undefined;
 
-/** Builds the example (once) and resolves with its action IDs by export name. */
+/** Builds the example (once) and resolves with its action IDs by function name. */
 export function buildExample(): Promise<Record<string, string>> {
   built ??= (async () => {
     if (!existsSync(path.join(REPO_ROOT, 'dist/plugin/index.js'))) {
@@ -20,7 +20,9 @@ export function buildExample(): Promise<Record<string, string>> {
     const manifestFile = path.join(EXAMPLE, 'build/server/server-actions-manifest.json');
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
     const ids: Record<string, string> = {};
-    for (const [id, entry] of Object.entries<{ name: string }>(manifest)) ids[entry.name] = id;
+    for (const [id, entry] of Object.entries<{ name: string; function?: string }>(manifest)) {
+      ids[entry.function ?? entry.name] = id;
+    }
     return ids;
   })();
   return built;

@@ -3,6 +3,8 @@ import { createEmptyNote } from './actions';
 import { db } from './store';
 import Button from './Button';
 import CreateNote from './CreateNote';
+import EmptyNote from './EmptyNote';
+import NoteList from './NoteList';
 import UpdateName from './UpdateName';
 import UpdateNameForm from './UpdateNameForm';
 import UpdateNameWithState from './UpdateNameWithState';
@@ -20,14 +22,14 @@ export default async function App() {
         <p>
           Hello, <span id="name">{name}</span>!
         </p>
-        <ul id="notes">
-          {notes.map((note) => (
-            <li key={note.id}>{note.title || '(empty note)'}</li>
-          ))}
-        </ul>
+        <NoteList notes={notes} />
         <section>
           <h2>A server function passed from a server component</h2>
-          <Button onClick={createEmptyNote}>Create empty note</Button>
+          <Button id="create-empty-note" onClick={createEmptyNote}>Create empty note</Button>
+        </section>
+        <section id="inline-empty-note">
+          <h2>A server function created inline in a server component</h2>
+          <EmptyNote />
         </section>
         <section>
           <h2>A server function imported by a client component</h2>

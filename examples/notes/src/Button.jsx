@@ -1,8 +1,8 @@
 'use client';
 
-export default function Button({ onClick, children }) {
+export default function Button({ onClick, id, children = 'Create Empty Note' }) {
   return (
-    <button id="create-empty-note" onClick={() => onClick()}>
+    <button id={id} onClick={() => onClick()}>
       {children}
     </button>
   );

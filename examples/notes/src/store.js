@@ -39,6 +39,10 @@ export const db = {
         data.notes.push(note);
         return note;
       }),
+    delete: (id) =>
+      update((data) => {
+        data.notes = data.notes.filter((note) => note.id !== id);
+      }),
   },
   users: {
     getName: async () => read().name,
