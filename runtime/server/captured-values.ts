@@ -78,6 +78,14 @@ function sealedText(captured: unknown): Promise<string | null> {
 
 async function sealValues(captured: CapturedValues): Promise<string> {
   const values = captured.read();
+  const cyclic = values.findIndex((value) => leadsBackTo(captured, value, new Set()));
+  if (cyclic !== -1) {
+    throw new CapturedValueNotSerializableError(
+      captured.functionName,
+      captured.names[cyclic],
+      'it leads back to this very function through captured values, a cycle that cannot be sealed.',
+    );
+  }
   const text = await encodeFlight(values);
   if (typeof text === 'string') return seal(captured.actionId, text);
   // Name the variable: try each value on its own to find the one React refused.
@@ -88,6 +96,28 @@ async function sealValues(captured: CapturedValues): Promise<string> {
     }
   }
   throw new CapturedValueNotSerializableError(captured.functionName, captured.names.join('`, `'), text.message);
+}
+
+/**
+ * Whether sealing `value` would need `target` sealed first: a server function bound to captured
+ * values that (through other functions, objects, arrays, maps or sets) capture the one being sealed.
+ * Sealing would then wait for itself; this finds it first, so that it is an error, not a hang.
+ */
+function leadsBackTo(target: CapturedValues, value: unknown, seen: Set<unknown>): boolean {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function') || seen.has(value)) return false;
+  seen.add(value);
+  if (value instanceof CapturedValues) {
+    return value === target || value.read().some((inner) => leadsBackTo(target, inner, seen));
+  }
+  if (typeof value === 'function') {
+    const bound = (value as { $$bound?: unknown }).$$bound;
+    return Array.isArray(bound) && bound.some((inner) => leadsBackTo(target, inner, seen));
+  }
+  if (Array.isArray(value) || value instanceof Set) return [...value].some((inner) => leadsBackTo(target, inner, seen));
+  if (value instanceof Map) return [...value].some((entry) => leadsBackTo(target, entry, seen));
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  return Object.values(value).some((inner) => leadsBackTo(target, inner, seen));
 }
 
 // Captured values cannot hold client components: there is no client manifest on this side.
