@@ -16,8 +16,45 @@ export async function renderGreeting(name) {
 }
 `;
 
+const JSX_INLINE = `import { calls } from './calls';
+
+export function Greeting({ name }) {
+  async function greet(suffix) {
+    'use server';
+    calls.push(['greetInline', name]);
+    return <p title="inline-source-map-marker">{name}{suffix}</p>;
+  }
+  return <form action={greet} />;
+}
+`;
+
 describe('source maps', () => {
   after(removeFixtureApps);
+
+  it('map a hoisted inline server function back to its place in the original source', async () => {
+    const dir = createFixtureApp('app');
+    writeSource(dir, 'src/jsx-inline.js', JSX_INLINE);
+    writeSource(dir, 'src/server.js', `${readFileSync(`${dir}/src/server.js`, 'utf8')}export { Greeting } from './jsx-inline';\n`);
+    const babel = { loader: require.resolve('babel-loader'), options: { presets: [[require.resolve('@babel/preset-react'), { runtime: 'classic' }]] } };
+    const rule = loaderRule('server');
+    await compileOk(
+      appConfigs(dir, {
+        compilers: ['browser', 'server'],
+        devtool: 'source-map',
+        rules: { server: [{ ...rule, use: [...rule.use, babel] }] },
+      }),
+    );
+    const code = readOutput(dir, 'server', 'server.js');
+    const map = new TraceMap(readOutput(dir, 'server', 'server.js.map'));
+    const lines = code.split('\n');
+    for (const [marker, expectedLine] of [['inline-source-map-marker', 7], ["['greetInline', name]", 6]] as const) {
+      const line = lines.findIndex((text) => text.includes(marker));
+      expect(line, `${marker} is in the bundle`).to.be.greaterThan(-1);
+      const original = originalPositionFor(map, { line: line + 1, column: lines[line].indexOf(marker) });
+      expect(original.source, marker).to.match(/src\/jsx-inline\.js$/);
+      expect(original.line, marker).to.equal(expectedLine);
+    }
+  });
 
   it('map the server bundle back to the original source through babel-loader and the loader', async () => {
     const dir = createFixtureApp('app');
