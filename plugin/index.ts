@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Compilation, Compiler } from 'webpack';
 import { getModuleRecord, setLoaderHandshake, type LoaderHandshake } from '../shared/module-record';
 import { BuildCoordinator } from './build-coordinator';
-import { assignClientModuleIds } from './client-module-ids';
+import { assignModuleIds } from './module-ids';
 import type { CompilationSnapshot } from './compilation-snapshot';
 import { emitManifests } from './emit-manifests';
 import { keepReferencedExports } from './keep-exports';
@@ -58,7 +58,7 @@ export class ServerActionsPlugin {
       compilation.hooks.optimizeDependencies.tap({ name: PLUGIN_NAME, stage: 100 }, () => {
         keepReferencedExports(compilation);
       });
-      compilation.hooks.beforeModuleIds.tap(PLUGIN_NAME, () => assignClientModuleIds(compilation));
+      compilation.hooks.beforeModuleIds.tap(PLUGIN_NAME, () => assignModuleIds(compilation, this.options.salt));
       compilation.hooks.additionalTreeRuntimeRequirements.tap(PLUGIN_NAME, (chunk, requirements) => {
         if (!this.snapshots.get(compilation)?.layers.has('server')) return;
         if (chunk.getAllAsyncChunks().size > 0) requirements.add(compiler.webpack.RuntimeGlobals.getChunkScriptFilename);

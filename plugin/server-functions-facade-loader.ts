@@ -1,5 +1,7 @@
 /** The loader that makes a facade module (see server-functions-facade.ts). */
+import * as path from 'node:path';
 import type { LoaderContext } from 'webpack';
+import { toRelativePath } from '../shared/ids';
 import { getLoaderHandshake, setModuleRecord } from '../shared/module-record';
 
 export interface FacadeLoaderOptions {
@@ -16,8 +18,11 @@ export default function serverFunctionsFacadeLoader(this: LoaderContext<FacadeLo
   }
   const handshake = getLoaderHandshake(this);
   if (this._module && handshake) {
-    setModuleRecord(this._module, { layer: 'server', fingerprint: handshake.fingerprint, facadeOf: this.resource });
+    const relativePath = toRelativePath(handshake.root, this.resourcePath);
+    setModuleRecord(this._module, { layer: 'server', fingerprint: handshake.fingerprint, facadeOf: this.resource, relativePath });
   }
-  // The module itself, through the configured loaders, in the facade's layer: the very module of the graph.
-  this.callback(null, `export { ${exports.join(', ')} } from ${JSON.stringify(this.resource)};\n`);
+  // The module itself, through the configured loaders, in the facade's layer: the very module of the
+  // graph. Relative, so that no absolute path reaches a bundle through webpack's path comments.
+  const request = `./${path.basename(this.resourcePath)}${this.resourceQuery}${this.resourceFragment}`;
+  this.callback(null, `export { ${exports.join(', ')} } from ${JSON.stringify(request)};\n`);
 }

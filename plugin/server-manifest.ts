@@ -48,11 +48,15 @@ export function collectServerFunctions(compilation: Compilation): ServerFunction
   return entries.sort((a, b) => (a.actionId < b.actionId ? -1 : a.actionId > b.actionId ? 1 : 0));
 }
 
-/** The record of the module a facade re-exports from: its only dependency. */
+/**
+ * The record of the module a facade re-exports from: its only dependency (or the concatenated module
+ * that module became the root of, which its connections now lead to).
+ */
 function facadeTarget(compilation: Compilation, facade: Module): ModuleRecord | undefined {
   for (const dependency of facade.dependencies) {
     const target = compilation.moduleGraph.getModule(dependency);
-    const record = target ? getModuleRecord(target) : undefined;
+    const source = (target as { rootModule?: Module } | null)?.rootModule ?? target;
+    const record = source ? getModuleRecord(source) : undefined;
     if (record?.inlineServerFunctions) return record;
   }
   return undefined;

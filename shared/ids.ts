@@ -35,3 +35,8 @@ export function clientReferenceId(relativePath: string, salt: string): string {
 export function inlineServerFunctionId(relativePath: string, scopePath: string, salt: string): string {
   return digest(['inline-server-function', salt, relativePath, scopePath]);
 }
+
+/** The module ID of the facade that re-exports a file's inline server functions (see the plugin). */
+export function facadeModuleId(relativePath: string, salt: string): string {
+  return digest(['server-functions-facade', salt, relativePath]);
+}

@@ -3,7 +3,7 @@
  * build emits: the loader's findings live on `module.buildInfo`, which the cache keeps.
  */
 import { expect } from 'chai';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { MultiStats } from 'webpack';
 import { appConfigs, compileOk, readOutput, requireBundle } from './helpers/build';
@@ -41,6 +41,33 @@ describe('persistent cache', () => {
     const serverManifest = JSON.parse(cold['server-actions-manifest.json']);
     const pingId = Object.keys(serverManifest).find((id) => serverManifest[id].name === 'ping')!;
     expect(await (await server.runtime.loadServerAction(pingId))()).to.equal('pong');
+  });
+
+  it('keeps inline server functions and their facades warm as cold', async () => {
+    const dir = createFixtureApp('app');
+    const withInline = (root: string, label: string) => {
+      writeSource(
+        root,
+        'src/Inline.js',
+        `export function makeLabel(prefix) {\n  async function label(suffix) {\n    'use server';\n    return prefix + '${label}' + suffix;\n  }\n  return label;\n}\n`,
+      );
+      writeSource(root, 'src/server.js', `${readFileSync(path.join(root, 'src/server.js'), 'utf8')}export { makeLabel } from './Inline';\n`);
+    };
+    withInline(dir, '-cold-');
+    await compileOk(appConfigs(dir, { cache: true }));
+    const cold = manifests(dir);
+    const warm = (await compileOk(appConfigs(dir, { cache: true }))) as MultiStats;
+    expect(builtModules(warm, 'server'), 'nothing is built again in the warm build').to.deep.equal([]);
+    expect(manifests(dir)).to.deep.equal(cold);
+    const entries = Object.values<{ function?: string }>(JSON.parse(cold['server-actions-manifest.json']));
+    expect(entries.map((entry) => entry.function)).to.include('label');
+
+    const server = requireBundle(dir, 'server');
+    expect(await server.makeLabel('a')('z')).to.equal('a-cold-z');
+    const labelId = Object.keys(server.runtime.readServerActionsManifest()).find(
+      (id) => server.runtime.readServerActionsManifest()[id].function === 'label',
+    )!;
+    expect(await server.runtime.loadServerAction(labelId)).to.be.a('function');
   });
 
   it('emits what a clean build emits after the sources change between cached builds', async () => {

@@ -5,17 +5,35 @@ import * as path from 'node:path';
 import type { Configuration } from 'webpack';
 import { ServerActionsPlugin } from 'webpack-server-actions';
 import { appConfigs, compile, compileOk, errorsOf, loaderRule, readJson, readOutput, requireBundle } from './helpers/build';
-import { createFixtureApp, REPO_NODE_MODULES, removeFixtureApps } from './helpers/fixture-app';
+import { createFixtureApp, REPO_NODE_MODULES, removeFixtureApps, writeSource } from './helpers/fixture-app';
 
-async function callEveryServerFunction(dir: string): Promise<void> {
+/** A server component module with inline server functions, one that captures a value and one that does not. */
+function addInlineModule(dir: string): void {
+  writeSource(
+    dir,
+    'src/Inline.js',
+    `export function makeAdder(base) {\n  async function addTo(value) {\n    'use server';\n    return base + value;\n  }\n  return addTo;\n}\n` +
+      `export function Page() {\n  const multiply = async (a, b) => {\n    'use server';\n    return a * b;\n  };\n  return multiply;\n}\n`,
+  );
+  writeSource(dir, 'src/server.js', `${readFileSync(path.join(dir, 'src/server.js'), 'utf8')}export { makeAdder } from './Inline';\n`);
+}
+
+async function callEveryServerFunction(dir: string, { inline = false } = {}): Promise<void> {
   const server = requireBundle(dir, 'server');
   const manifest = readJson(dir, 'server', 'server-actions-manifest.json');
   const results: Record<string, unknown> = {};
   for (const [id, entry] of Object.entries<any>(manifest)) {
     const fn = await server.runtime.loadServerAction(id);
-    results[entry.name] = await fn(2, 3);
+    if (entry.function === 'addTo') {
+      // The reference's captured values as React would send them: sealed, then opened by the function.
+      const sealed = await server.makeAdder(40).$$bound[0];
+      results.addTo = await fn(sealed, 2);
+    } else {
+      results[entry.function ?? entry.name] = await fn(2, 3);
+    }
   }
-  expect(results).to.deep.equal({ add: 5, default: 'Hello, 2', echo: { value: 2, secretLength: 23 }, ping: 'pong' });
+  const inlineResults = inline ? { addTo: 42, multiply: 6 } : {};
+  expect(results).to.deep.equal({ add: 5, default: 'Hello, 2', echo: { value: 2, secretLength: 23 }, ping: 'pong', ...inlineResults });
 }
 
 describe('production builds', () => {
@@ -24,6 +42,7 @@ describe('production builds', () => {
   for (const moduleIds of ['natural', 'named', 'deterministic', 'size', 'hashed'] as const) {
     it(`keeps every server function with optimization.moduleIds: "${moduleIds}"`, async () => {
       const dir = createFixtureApp('app');
+      addInlineModule(dir);
       await compileOk(
         appConfigs(dir, {
           mode: 'production',
@@ -31,7 +50,7 @@ describe('production builds', () => {
           optimization: { moduleIds, chunkIds: moduleIds === 'hashed' ? 'deterministic' : moduleIds, concatenateModules: true },
         }),
       );
-      await callEveryServerFunction(dir);
+      await callEveryServerFunction(dir, { inline: true });
       const clientManifest = readJson(dir, 'browser', 'react-client-manifest.json');
       const browser = readOutput(dir, 'browser', 'browser.js');
       expect(Object.keys(clientManifest)).to.have.lengthOf(1);
@@ -118,6 +137,8 @@ describe('IDs', () => {
   it('are the same in two checkouts at different absolute paths, and no absolute path reaches a bundle', async () => {
     const first = createFixtureApp('app');
     const second = createFixtureApp('app', path.join(first, 'nested-checkout'));
+    addInlineModule(first);
+    addInlineModule(second);
     await compileOk(appConfigs(first));
     await compileOk(appConfigs(second));
     for (const compiler of ['browser', 'ssr', 'server'] as const) {

@@ -1,0 +1,24 @@
+/**
+ * Module IDs the plugin sets itself, before webpack's ID plugins run (they keep IDs already set):
+ *
+ * - In the browser and SSR compilations, a "use client" module gets its client-reference ID. React's
+ *   Flight payload carries the browser's module ID, and the SSR consumer manifest is keyed by it; with
+ *   one ID in every compilation both manifests are made by each compilation alone, whatever order the
+ *   compilers finish in and whatever `optimization.moduleIds` says for the other modules.
+ * - A facade of inline server functions gets a hash of its file's relative path. Its request names the
+ *   facade loader by path, and webpack's readable IDs would carry that path, which differs between
+ *   checkouts when the package lives outside the app (a linked package).
+ */
+import type { Compilation } from 'webpack';
+import { facadeModuleId } from '../shared/ids';
+import { emittedRecords } from './emitted-modules';
+
+export function assignModuleIds(compilation: Compilation, salt: string): void {
+  for (const { record, emitted } of emittedRecords(compilation)) {
+    if (record.directive === 'use client' && record.layer !== 'server' && record.clientReferenceId) {
+      compilation.chunkGraph.setModuleId(emitted, record.clientReferenceId);
+    } else if (record.facadeOf !== undefined && record.relativePath !== undefined) {
+      compilation.chunkGraph.setModuleId(emitted, facadeModuleId(record.relativePath, salt));
+    }
+  }
+}
