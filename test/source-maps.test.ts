@@ -28,25 +28,29 @@ export function Greeting({ name }) {
 }
 `;
 
+/** Builds the fixture app with `file` added (run through babel-loader, then the loader), source maps on. */
+async function buildWithBabel(file: string, source: string, exported: string): Promise<{ lines: string[]; map: TraceMap }> {
+  const dir = createFixtureApp('app');
+  writeSource(dir, file, source);
+  writeSource(dir, 'src/server.js', `${readFileSync(`${dir}/src/server.js`, 'utf8')}export { ${exported} } from './${file.slice('src/'.length)}';\n`);
+  const babel = { loader: require.resolve('babel-loader'), options: { presets: [[require.resolve('@babel/preset-react'), { runtime: 'classic' }]] } };
+  const rule = loaderRule('server');
+  await compileOk(
+    appConfigs(dir, {
+      compilers: ['browser', 'server'],
+      devtool: 'source-map',
+      rules: { server: [{ ...rule, use: [...rule.use, babel] }] },
+    }),
+  );
+  const lines = readOutput(dir, 'server', 'server.js').split('\n');
+  return { lines, map: new TraceMap(readOutput(dir, 'server', 'server.js.map')) };
+}
+
 describe('source maps', () => {
   after(removeFixtureApps);
 
   it('map a hoisted inline server function back to its place in the original source', async () => {
-    const dir = createFixtureApp('app');
-    writeSource(dir, 'src/jsx-inline.js', JSX_INLINE);
-    writeSource(dir, 'src/server.js', `${readFileSync(`${dir}/src/server.js`, 'utf8')}export { Greeting } from './jsx-inline';\n`);
-    const babel = { loader: require.resolve('babel-loader'), options: { presets: [[require.resolve('@babel/preset-react'), { runtime: 'classic' }]] } };
-    const rule = loaderRule('server');
-    await compileOk(
-      appConfigs(dir, {
-        compilers: ['browser', 'server'],
-        devtool: 'source-map',
-        rules: { server: [{ ...rule, use: [...rule.use, babel] }] },
-      }),
-    );
-    const code = readOutput(dir, 'server', 'server.js');
-    const map = new TraceMap(readOutput(dir, 'server', 'server.js.map'));
-    const lines = code.split('\n');
+    const { lines, map } = await buildWithBabel('src/jsx-inline.js', JSX_INLINE, 'Greeting');
     for (const [marker, expectedLine] of [['inline-source-map-marker', 7], ["['greetInline', name]", 6]] as const) {
       const line = lines.findIndex((text) => text.includes(marker));
       expect(line, `${marker} is in the bundle`).to.be.greaterThan(-1);
@@ -57,21 +61,7 @@ describe('source maps', () => {
   });
 
   it('map the server bundle back to the original source through babel-loader and the loader', async () => {
-    const dir = createFixtureApp('app');
-    writeSource(dir, 'src/jsx-actions.js', JSX_ACTIONS);
-    writeSource(dir, 'src/server.js', `${readFileSync(`${dir}/src/server.js`, 'utf8')}export { renderGreeting } from './jsx-actions';\n`);
-    const babel = { loader: require.resolve('babel-loader'), options: { presets: [[require.resolve('@babel/preset-react'), { runtime: 'classic' }]] } };
-    const rule = loaderRule('server');
-    await compileOk(
-      appConfigs(dir, {
-        compilers: ['browser', 'server'],
-        devtool: 'source-map',
-        rules: { server: [{ ...rule, use: [...rule.use, babel] }] },
-      }),
-    );
-    const code = readOutput(dir, 'server', 'server.js');
-    const map = new TraceMap(readOutput(dir, 'server', 'server.js.map'));
-    const lines = code.split('\n');
+    const { lines, map } = await buildWithBabel('src/jsx-actions.js', JSX_ACTIONS, 'renderGreeting');
     const line = lines.findIndex((text) => text.includes('source-map-marker'));
     expect(line, 'the marker is in the bundle').to.be.greaterThan(-1);
     const original = originalPositionFor(map, { line: line + 1, column: lines[line].indexOf('source-map-marker') });
