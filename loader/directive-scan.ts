@@ -12,15 +12,16 @@ export function mayNeedTransform(source: string): boolean {
   return source.includes('use server') || source.includes('use client') || mayHaveNearMiss(source);
 }
 
-// A quote, "use", then an s or c: what every misspelling worth a warning starts like.
-const NEAR_MISS = /["']use[\s_-]*[sc]/gi;
+// A quoted string of 8 to 12 characters that starts with "us": the length of every string within two
+// edits of "use server" or "use client", in the shape almost every slip keeps.
+const NEAR_MISS = /(["'])(us[^"'\n]{6,10})\1/gi;
 
 function mayHaveNearMiss(source: string): boolean {
   NEAR_MISS.lastIndex = 0;
   for (let match = NEAR_MISS.exec(source); match; match = NEAR_MISS.exec(source)) {
-    const end = source.indexOf(match[0][0], match.index + 1);
-    if (end < 0) return false;
-    if (end - match.index <= 16 && likelyDirective(source.slice(match.index + 1, end))) return true;
+    if (likelyDirective(match[2])) return true;
+    // Let the closing quote start the next candidate: it may open a string of its own.
+    NEAR_MISS.lastIndex = match.index + match[0].length - 1;
   }
   return false;
 }

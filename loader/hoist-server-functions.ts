@@ -180,25 +180,35 @@ function replaceWithReference(path: InlineFunctionPath, ref: t.Expression): void
 const bindingsPlaced = new WeakMap<t.Node, number>();
 
 function replaceDeclaration(path: NodePath<t.FunctionDeclaration>, ref: t.Expression): void {
-  const id = t.identifier(path.node.id!.name);
   const block = path.parentPath;
-  if (path.parentPath.isExportDefaultDeclaration()) {
+  if (block.isExportDefaultDeclaration() || !path.node.id) {
     path.replaceWith(ref);
     return;
   }
-  if (block.isBlockStatement()) {
-    const kind = block.parentPath.isFunction() ? 'var' : 'let';
+  const id = t.identifier(path.node.id.name);
+  if (block.isBlockStatement() || block.isStaticBlock()) {
+    const kind = block.parentPath?.isFunction() ? 'var' : 'let';
     const binding = t.variableDeclaration(kind, [t.variableDeclarator(id, ref)]);
     binding.loc = path.node.loc;
     path.remove();
     // After the bindings made for earlier declarations of the block, so that they keep their order.
+    const statements = block as NodePath<t.BlockStatement>;
     const placed = bindingsPlaced.get(block.node) ?? 0;
-    if (placed === 0) block.unshiftContainer('body', binding);
-    else block.get('body')[placed - 1].insertAfter(binding);
+    if (placed === 0) statements.unshiftContainer('body', binding);
+    else statements.get('body')[placed - 1].insertAfter(binding);
     bindingsPlaced.set(block.node, placed + 1);
     return;
   }
-  path.replaceWith(t.variableDeclaration('let', [t.variableDeclarator(id, ref)]));
+  const binding = t.variableDeclaration('let', [t.variableDeclarator(id, ref)]);
+  // In a `switch`, a declaration is usable in every case: bind it just before the switch, unless
+  // that would clash with a name of the enclosing block.
+  const switchStatement = block.isSwitchCase() ? block.parentPath : null;
+  if (switchStatement && !switchStatement.parentPath!.scope.hasOwnBinding(id.name)) {
+    path.remove();
+    switchStatement.insertBefore(binding);
+    return;
+  }
+  path.replaceWith(binding);
 }
 
 /** The function as it lives at module level: captured values first, opened before the body runs. */
@@ -227,8 +237,8 @@ function hoistedFunction(item: Planned, names: RuntimeNames): t.FunctionExpressi
       params = [sealed, ...params];
     }
   }
-  if (captures.refersToItself) {
-    const self = t.identifier(selfName(path));
+  if (captures.selfName) {
+    const self = t.identifier(captures.selfName);
     const value = captures.names.length > 0
       ? t.callExpression(t.memberExpression(t.identifier(record.exportName), t.identifier('bind')), [t.nullLiteral(), t.cloneNode((params[0] as t.Identifier))])
       : t.identifier(record.exportName);
@@ -240,11 +250,6 @@ function hoistedFunction(item: Planned, names: RuntimeNames): t.FunctionExpressi
   const hoisted = t.functionExpression(id ? t.identifier(id.name) : null, params, newBody, false, true);
   hoisted.loc = node.loc;
   return hoisted;
-}
-
-function selfName(path: InlineFunctionPath): string {
-  const { node } = path;
-  return (node as t.FunctionDeclaration | t.FunctionExpression).id!.name;
 }
 
 function functionNameFromKey(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod): t.Identifier | null {

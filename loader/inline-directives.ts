@@ -66,7 +66,7 @@ function misplacedDirective(path: NodePath<t.ExpressionStatement>): string | nul
 }
 
 function misplacedProblem(directive: string, path: NodePath<t.ExpressionStatement>): LocatedProblem {
-  const inFunction = path.parentPath.parentPath?.isFunction() ?? false;
+  const inFunction = path.getFunctionParent() !== null;
   const where = inFunction ? 'its function body' : 'the file';
   return {
     message: `"${directive}" must be the first statement of ${where}; here it follows other code, so it is a plain string that does nothing.`,
@@ -145,9 +145,18 @@ function contextUses(path: InlineFunctionPath): LocatedProblem[] {
       report(inner.node, 'super');
     },
     Identifier(inner) {
-      if (inner.node.name === 'arguments' && inner.isReferencedIdentifier() && !inner.scope.hasBinding('arguments')) {
+      // `hasBinding` counts `arguments` as always bound; only a declared one is a plain variable.
+      if (inner.node.name === 'arguments' && inner.isReferencedIdentifier() && !inner.scope.getBinding('arguments')) {
         report(inner.node, 'arguments');
       }
+    },
+    PrivateName(inner) {
+      if (inner.parent === path.node) return; // the method's own name
+      problems.push({
+        message: `A server function cannot use the private name \`#${inner.node.id.name}\`: it is moved out of the class, where private names do not exist.`,
+        fix: 'Call a static method that is not a server function, or keep the private logic in a module-level function.',
+        loc: locOf(inner.node),
+      });
     },
   });
   return problems;

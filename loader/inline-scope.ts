@@ -28,7 +28,7 @@ function keyName(key: t.Node, computed: boolean): string {
 
 function memberName(node: t.Node): string {
   if (node.type === 'Identifier') return node.name;
-  if (node.type === 'MemberExpression' && !node.computed) return `${memberName(node.object)}.${keyName(node.property, false)}`;
+  if (node.type === 'MemberExpression') return `${memberName(node.object)}.${keyName(node.property, node.computed)}`;
   if (node.type === 'ThisExpression') return 'this';
   return '[expression]';
 }
@@ -84,35 +84,53 @@ function isTypeOnly(path: NodePath): boolean {
 export interface Captures {
   /** Variables of enclosing functions that the function reads or writes, in order of declaration. */
   names: string[];
-  /** True when the function refers to itself by name (that reference must keep its captured values). */
-  refersToItself: boolean;
+  /**
+   * The name by which the function refers to itself (its declaration, its own name as an expression,
+   * or the variable it initialises): that reference must keep the function's captured values.
+   */
+  selfName: string | null;
   /** True when a parameter's default value or pattern reads a captured variable. */
   paramsReadCaptures: boolean;
 }
 
+/** The name a binding gives the function itself, if it is one of the bindings of the function. */
+function selfBindingName(binding: Binding, fn: t.Node): string | null {
+  const { node } = binding.path;
+  if (node === fn) return binding.identifier.name;
+  if (node.type === 'VariableDeclarator' && node.init === fn && node.id.type === 'Identifier') return node.id.name;
+  return null;
+}
+
 export function capturesOf(path: InlineFunctionPath): Captures {
-  const captured: Binding[] = [];
-  let refersToItself = false;
+  const captured = new Map<string, Binding>();
+  let selfName: string | null = null;
   const uses = (binding: Binding) =>
     [...binding.referencePaths, ...binding.constantViolations].filter(
-      (use) => isInside(use, path.node) && !isTypeOnly(use),
+      // A declaration in a loop counts as an assignment to its own binding: not a use.
+      (use) => use.node !== path.node && isInside(use, path.node) && !isTypeOnly(use),
     );
   for (let scope = path.scope.parent; scope && scope.path.type !== 'Program'; scope = scope.parent) {
     for (const binding of Object.values(scope.bindings)) {
       if (uses(binding).length === 0) continue;
-      if (binding.path.node === path.node) refersToItself = true;
-      else captured.push(binding);
+      selfName ??= selfBindingName(binding, path.node);
+      if (selfBindingName(binding, path.node) !== null) continue;
+      // Babel lists a class declaration's binding in the class's own scope too; it is the binding of
+      // the scope around the class (met next), which is not captured when that scope is the module.
+      if (scope.path.isClassDeclaration() && binding.path === scope.path) continue;
+      const name = binding.identifier.name;
+      if (!captured.has(name)) captured.set(name, binding);
     }
   }
   const ownName = path.node.type === 'FunctionExpression' ? path.node.id?.name : undefined;
   if (ownName) {
     const binding = path.scope.getOwnBinding(ownName);
-    if (binding?.kind === 'local' && uses(binding).length > 0) refersToItself = true;
+    if (binding?.kind === 'local' && uses(binding).length > 0) selfName = ownName;
   }
+  const bindings = [...captured.values()];
   const params = path.node.params;
-  const paramsReadCaptures = captured.some((binding) =>
+  const paramsReadCaptures = bindings.some((binding) =>
     uses(binding).some((use) => params.some((param) => use.node.start! >= param.start! && use.node.end! <= param.end!)),
   );
-  captured.sort((a, b) => a.identifier.start! - b.identifier.start!);
-  return { names: captured.map((binding) => binding.identifier.name), refersToItself, paramsReadCaptures };
+  bindings.sort((a, b) => a.identifier.start! - b.identifier.start!);
+  return { names: bindings.map((binding) => binding.identifier.name), selfName, paramsReadCaptures };
 }

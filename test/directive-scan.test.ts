@@ -1,89 +1,183 @@
 /**
- * The cheap prologue scan decides which modules the loader parses at all, so a false negative would
- * silently ship a "use server" module's code to the browser. These tests hold it against Babel's parser.
+ * The cheap text scan decides which modules the loader parses at all, so a false negative would
+ * silently ship a "use server" function's code to the browser (or skip the warning about a misspelled
+ * directive). These tests hold it against Babel's parser: wherever Babel finds a directive, in the
+ * file's prologue or in any function body, the scan must say "maybe".
  */
+import { traverse } from '@babel/core';
 import { parse } from '@babel/parser';
 import { expect } from 'chai';
-import { mayHaveDirective, scanPrologue } from '../loader/directive-scan';
+import { likelyDirective, mayNeedTransform } from '../loader/directive-scan';
 
 const BODY = '\nexport async function createNote() {}\n';
 
-describe('scanPrologue', () => {
-  const cases: [string, string, string[]][] = [
-    ['a double-quoted directive', '"use server";', ['use server']],
-    ['a single-quoted directive', "'use client';", ['use client']],
-    ['a directive ended by a newline instead of a semicolon', '"use server"\nexport {}', ['use server']],
-    ['a directive after "use strict"', '"use strict"; \'use server\';', ['use server']],
-    ['a directive after comments', '// a\n/* b */\n/** c\n */ "use server";', ['use server']],
-    ['a directive after a byte order mark', '\uFEFF"use client";', ['use client']],
-    ['a directive after a hashbang', '#!/usr/bin/env node\n"use server";', ['use server']],
-    ['a directive after a hashbang ended by CRLF', '#!/usr/bin/env node\r\n"use server";', ['use server']],
-    ['a directive after a line comment ended by CR', '// a\r"use server";', ['use server']],
-    ['a directive after a line comment ended by U+2028', '// a\u2028"use server";', ['use server']],
-    ['a directive after unusual whitespace', '\v\f\u00A0\u3000\u2029"use server";', ['use server']],
-    ['a directive after a string with escaped quotes', "'it\\'s'; \"say \\\"hi\\\"\"; 'use server';", ['use server']],
-    ['a directive after a string with a line continuation', '"a\\\nb"; "use server";', ['use server']],
-    ['both directives, in order', '"use client";\n"use server";', ['use client', 'use server']],
-    ['a string expression that starts like a directive (the AST decides)', '"use server" + x;', ['use server']],
-    ['a directive after a statement', 'import x from "y";\n"use server";', []],
-    ['a parenthesised string', '("use server");', []],
-    ['a template literal', '`use server`;', []],
-    ['the directive inside a comment', '// "use server"\nexport {}', []],
-    ['a longer string', '"use servers";', []],
-    ['an unterminated string', '"use server', []],
-    ['an unterminated comment', '/* "use server";', []],
-    ['a hashbang alone', '#!/usr/bin/env node', []],
-    ['an empty module', '', []],
-  ];
-  for (const [what, source, expected] of cases) {
-    it(`finds ${JSON.stringify(expected)} in ${what}`, () => {
-      expect(scanPrologue(source)).to.deep.equal(expected);
+/** Misspellings the scan promises to catch, each with the directive it was meant to be. */
+const NEAR_MISSES: [string, string][] = [
+  ['use sever', 'use server'],
+  ['use-server', 'use server'],
+  ['use_server', 'use server'],
+  ['useserver', 'use server'],
+  ['Use Server', 'use server'],
+  ['USE SERVER', 'use server'],
+  ['use servr', 'use server'],
+  ['use servers', 'use server'],
+  ['use  client', 'use client'],
+  ['use-client', 'use client'],
+  ['use cilent', 'use client'],
+  ['use clint', 'use client'],
+  ['Use Client', 'use client'],
+];
+
+/** Directive-like strings that are nothing of the kind. */
+const OTHER_STRINGS = [
+  'use strict',
+  'use asm',
+  'use cache',
+  'use memo',
+  'use-sync-external-store',
+  'use something else entirely',
+  'use styled components',
+  'use',
+  'use s',
+];
+
+describe('likelyDirective', () => {
+  it('is null for the directives themselves', () => {
+    expect(likelyDirective('use server')).to.equal(null);
+    expect(likelyDirective('use client')).to.equal(null);
+  });
+
+  for (const [written, meant] of NEAR_MISSES) {
+    it(`reads ${JSON.stringify(written)} as ${JSON.stringify(meant)}`, () => {
+      expect(likelyDirective(written)).to.equal(meant);
     });
   }
+
+  it('is null for other strings', () => {
+    for (const written of OTHER_STRINGS) expect(likelyDirective(written), written).to.equal(null);
+  });
 });
 
-describe('mayHaveDirective', () => {
-  it('is false for modules that contain neither directive string', () => {
-    expect(mayHaveDirective('')).to.equal(false);
-    expect(mayHaveDirective('"use strict";\nexport const a = 1;\n')).to.equal(false);
-    expect(mayHaveDirective(`"use sever";\n${'export const a = "use";\n'.repeat(1000)}`)).to.equal(false);
-  });
-
-  it('is false when the strings appear only after the prologue', () => {
-    expect(mayHaveDirective('export const help = "use server";\n')).to.equal(false);
-    expect(mayHaveDirective('function f() {\n  "use server";\n}\n')).to.equal(false);
-  });
-
-  it('is true whenever Babel finds a "use server" or "use client" directive', () => {
-    const trivia = [
-      '', ' ', '\t', '\n', '\r\n', '\r', '\v', '\f', '\u00A0', '\u2028', '\u3000',
-      '// line\n', '// line\r', '/* block */', '/* multi\nline "use client" */',
+describe('mayNeedTransform', () => {
+  it('is false for modules without a directive, a near miss or either directive string', () => {
+    const modules = [
+      '',
+      '"use strict";\nexport const a = 1;\n',
+      'import { useState, useSyncExternalStore } from "react";\nexport function A() { return useState(0); }\n',
+      'import { useSyncExternalStore } from "use-sync-external-store/shim";\n',
+      'function f() {\n  "use strict";\n  "use asm";\n  return 1;\n}\n',
+      `export const help = "use something else entirely";\n${'export const a = "use";\n'.repeat(1000)}`,
+      'export const styles = \'use styled components\';\n',
     ];
-    const directives = ['', "'use strict';", '"use strict"\n', "'it\\'s';", '"say \\"hi\\""\n', '"a\\\nb";'];
-    const starts = ['', '\uFEFF', '#!/usr/bin/env node\n'];
+    for (const source of modules) expect(mayNeedTransform(source), JSON.stringify(source.slice(0, 60))).to.equal(false);
+  });
+
+  it('is true for either directive string anywhere, even where it is not a directive', () => {
+    expect(mayNeedTransform('export const help = "use server";\n')).to.equal(true);
+    expect(mayNeedTransform('// "use client"\nexport {}\n')).to.equal(true);
+  });
+
+  it('is true for a near miss in the prologue or in a function body', () => {
+    for (const [written] of NEAR_MISSES) {
+      for (const quote of ['"', "'"]) {
+        const directive = `${quote}${written}${quote}`;
+        expect(mayNeedTransform(`${directive};${BODY}`), directive).to.equal(true);
+        expect(mayNeedTransform(`export async function f() {\n  ${directive};\n}\n`), directive).to.equal(true);
+      }
+    }
+  });
+
+  it('is true whenever Babel finds a directive or a near miss in the prologue', () => {
     let checked = 0;
-    for (const start of starts) {
-      for (const before of trivia) {
-        for (const other of directives) {
-          for (const between of trivia) {
-            for (const directive of ['"use server"', "'use client'"]) {
-              const source = `${start}${before}${other}${between}${directive}${BODY}`;
-              if (!babelDirectives(source).some((d) => d === 'use server' || d === 'use client')) continue;
-              expect(mayHaveDirective(source), JSON.stringify(source)).to.equal(true);
-              checked += 1;
+    for (const start of STARTS) {
+      for (const before of TRIVIA) {
+        for (const other of OTHER_DIRECTIVES) {
+          for (const between of TRIVIA) {
+            for (const directive of ['"use server"', "'use client'", '"use sever"', "'Use-Client'"]) {
+              checked += expectFound(`${start}${before}${other}${between}${directive}${BODY}`);
             }
           }
         }
       }
     }
-    expect(checked).to.be.at.least(5000);
+    expect(checked).to.be.at.least(10000);
+  });
+
+  it('is true whenever Babel finds a directive or a near miss in any function body', () => {
+    const directives = ['"use server"', "'use server'", '"use client"', ...NEAR_MISSES.map(([written]) => `'${written}'`)];
+    let checked = 0;
+    for (const form of FUNCTION_FORMS) {
+      for (const before of TRIVIA) {
+        for (const other of OTHER_DIRECTIVES) {
+          for (const directive of directives) {
+            checked += expectFound(form(`\n  ${before}${other}${directive};\n  await save();\n`));
+          }
+        }
+      }
+    }
+    expect(checked).to.be.at.least(10000);
+  });
+
+  it('is false for the same modules with other directives', () => {
+    const trivia = TRIVIA.filter((text) => !text.includes('use'));
+    let checked = 0;
+    for (const form of [(body: string) => `${body}${BODY}`, ...FUNCTION_FORMS]) {
+      for (const before of trivia) {
+        for (const other of OTHER_DIRECTIVES) {
+          for (const written of OTHER_STRINGS) {
+            const source = form(`${before}${other}"${written}";\n`);
+            expect(babelDirectives(source), source).to.include(written);
+            expect(mayNeedTransform(source), JSON.stringify(source)).to.equal(false);
+            checked += 1;
+          }
+        }
+      }
+    }
+    expect(checked).to.be.at.least(3000);
   });
 });
 
+const STARTS = ['', '\uFEFF', '#!/usr/bin/env node\n'];
+const TRIVIA = [
+  '', ' ', '\t', '\n', '\r\n', '\r', '\v', '\f', '\u00A0', '\u2028', '\u3000',
+  '// line\n', '// line\r', '/* block */', '/* multi\nline "use client" */',
+];
+const OTHER_DIRECTIVES = ['', "'use strict';", '"use strict"\n', "'it\\'s';", '"say \\"hi\\""\n', '"a\\\nb";'];
+
+/** Where a function can carry a directive of its own. */
+const FUNCTION_FORMS: ((body: string) => string)[] = [
+  (body) => `export async function save(formData) {${body}}\n`,
+  (body) => `export default async function () {${body}}\n`,
+  (body) => `export function Page({ id }) {\n  async function save() {${body}}\n  return save;\n}\n`,
+  (body) => `export const save = async () => {${body}};\n`,
+  (body) => `export function Page() {\n  return <form action={async (data) => {${body}}} />;\n}\n`,
+  (body) => `export const actions = { async save() {${body}}, remove: async function () {${body}} };\n`,
+  (body) => `export class Store {\n  static async save() {${body}}\n}\n`,
+  (body) => `export function Page() {\n  function helper() {\n    return async () => {${body}};\n  }\n  return helper;\n}\n`,
+];
+
+/** Asserts that the scan finds what Babel found; 1 when Babel found something to check, else 0. */
+function expectFound(source: string): number {
+  if (!babelDirectives(source).some((d) => d === 'use server' || d === 'use client' || likelyDirective(d) !== null)) {
+    return 0;
+  }
+  expect(mayNeedTransform(source), JSON.stringify(source)).to.equal(true);
+  return 1;
+}
+
+/** Every directive Babel finds: the program's and those of every function body. */
 function babelDirectives(source: string): string[] {
+  let ast;
   try {
-    return parse(source, { sourceType: 'module' }).program.directives.map((d) => d.value.value);
+    ast = parse(source, { sourceType: 'module', plugins: ['jsx'] });
   } catch {
     return [];
   }
+  const found: string[] = [];
+  traverse(ast, {
+    Directive(path) {
+      found.push(path.node.value.value);
+    },
+  });
+  return found;
 }

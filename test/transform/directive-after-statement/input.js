@@ -1,5 +1,5 @@
 import { db } from "./db";
-"use server";
+"use server"; // error
 
 export async function createNote(title) {
   return db.insert({ title });

@@ -1,0 +1,36 @@
+import { registerServerReference as _registerServerReference } from "react-server-dom-webpack/server";
+import { captureValues as _captureValues, openCapturedValues as _openCapturedValues } from "webpack-server-actions/runtime/captured-values";
+import { db } from "./db";
+export const $$create_8a786a35 = _registerServerReference(async function create(title) {
+  "use server";
+
+  return db.insert({
+    title
+  });
+}, "8a786a357d53987fc949f9901468c8b7171f5cc1", null);
+export const $$purge_254c95c9 = _registerServerReference(async function (id) {
+  "use server";
+
+  await db.purge(id);
+}, "254c95c993c8b05a79c99b302630666a291ee0a3", null);
+export class NoteStore {
+  static create = $$create_8a786a35;
+  static #purge = $$purge_254c95c9;
+  purgeLater(id) {
+    return NoteStore.#purge(id);
+  }
+}
+export const $$add_e361a656 = _registerServerReference(async function add(_captured, name) {
+  "use server";
+
+  let [boardId] = await _openCapturedValues("e361a6565ff5831418e303ceb81feabf83a8fd75", _captured);
+  return db.columns.add(boardId, name);
+}, "e361a6565ff5831418e303ceb81feabf83a8fd75", null);
+export function Board({
+  boardId
+}) {
+  class Columns {
+    static add = $$add_e361a656.bind(null, _captureValues("e361a6565ff5831418e303ceb81feabf83a8fd75", "add", ["boardId"], () => [boardId]));
+  }
+  return Columns.add;
+}

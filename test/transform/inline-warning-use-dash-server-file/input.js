@@ -1,0 +1,6 @@
+// Spelled with a hyphen, the directive is a plain string: nothing here is a server function.
+'use-server'; // warning
+
+export async function createNote(title) {
+  return { title };
+}
