@@ -1,0 +1,216 @@
+/**
+ * The checks of an output with inline "use server" functions, against what the test finds in the input on
+ * its own: each recorded function exported and registered once, under its own ID, binding exactly the
+ * variables it captures, and opening them in the registered function.
+ */
+import { traverse, type NodePath } from '@babel/core';
+import type * as t from '@babel/types';
+import { expect } from 'chai';
+import type { TransformResult } from '../../loader/transform';
+import type { InlineServerFunctionRecord } from '../../shared/module-record';
+import { CAPTURED_VALUES_MODULE, REGISTER_MODULE, type Case } from './transform-cases';
+import { allExportNames, importedLocal, importSources, parseInput } from './transform-module-syntax';
+
+type FunctionPath = NodePath<t.Function>;
+type Binding = NonNullable<ReturnType<NodePath['scope']['getBinding']>>;
+
+function hasUseServer(node: t.Function): boolean {
+  return node.body.type === 'BlockStatement' && node.body.directives.some((d) => d.value.value === 'use server');
+}
+
+function isWithin(inner: t.Node, outer: t.Node): boolean {
+  return inner.start! >= outer.start! && inner.end! <= outer.end!;
+}
+
+/** The functions of the input that carry "use server", keyed like the records: `line:column`, 1-based. */
+function inlineFunctionsOf(input: t.File): Map<string, FunctionPath> {
+  const found = new Map<string, FunctionPath>();
+  traverse(input, {
+    Function(fn) {
+      if (hasUseServer(fn.node)) found.set(`${fn.node.loc!.start.line}:${fn.node.loc!.start.column + 1}`, fn);
+    },
+  });
+  return found;
+}
+
+function isTypeOnly(use: NodePath): boolean {
+  return use.findParent((p) => p.isTSType() || p.isTSTypeAnnotation() || p.isTSTypeParameterInstantiation()) !== null;
+}
+
+/**
+ * The variables a server function must carry along: those of enclosing functions and blocks (not of
+ * the module, which the hoisted function still sees) that it reads or writes, each once. Not its own
+ * name, by which it refers to itself, be it a declaration's or the variable it is assigned to.
+ */
+function expectedCaptures(fn: FunctionPath): string[] {
+  const captured = new Map<Binding, string>();
+  const consider = (use: NodePath, name: string) => {
+    if (isTypeOnly(use)) return;
+    let binding = use.scope.getBinding(name);
+    // Inside a class declaration, its name is the binding the declaration makes around it.
+    if (binding?.path.isClassDeclaration() && binding.scope.path.node === binding.path.node) {
+      binding = binding.scope.parent?.getBinding(name);
+    }
+    if (!binding || binding.scope.path.isProgram() || isWithin(binding.scope.path.node, fn.node)) return;
+    if (binding.path.node === fn.node) return;
+    if (binding.path.isVariableDeclarator() && binding.path.node.init === fn.node) return;
+    captured.set(binding, name);
+  };
+  const considerTargets = (target: NodePath) => {
+    for (const [name, id] of Object.entries(target.getBindingIdentifierPaths())) consider(id, name);
+  };
+  fn.traverse({
+    ReferencedIdentifier(use) {
+      consider(use, (use.node as t.Identifier | t.JSXIdentifier).name);
+    },
+    AssignmentExpression(assignment) {
+      considerTargets(assignment.get('left'));
+    },
+    ForXStatement(loop) {
+      if (!loop.get('left').isVariableDeclaration()) considerTargets(loop.get('left'));
+    },
+  });
+  return [...captured.values()];
+}
+
+interface CaptureValuesCall {
+  name: string;
+  names: string[];
+  values: string[];
+  boundTo: string | null;
+}
+
+interface InlineCalls {
+  /** Per ID, the export names its registrations are exported under. */
+  registeredAs: Map<string, string[]>;
+  registeredFunctions: Set<t.Node>;
+  /** Per ID, the `captureValues(id, name, names, () => values)` calls. */
+  captures: Map<string, CaptureValuesCall[]>;
+  /** Per ID, the `openCapturedValues(id, _)` calls and the function each is in. */
+  opens: Map<string, (t.Node | undefined)[]>;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  map.set(key, [...(map.get(key) ?? []), value]);
+}
+
+function stringValue(node: t.Node | undefined): string {
+  expect(node?.type, 'a string literal').to.equal('StringLiteral');
+  return (node as t.StringLiteral).value;
+}
+
+function inlineCalls(output: t.File): InlineCalls {
+  const calls: InlineCalls = { registeredAs: new Map(), registeredFunctions: new Set(), captures: new Map(), opens: new Map() };
+  const program = output.program;
+  const register = importedLocal(program, REGISTER_MODULE, 'registerServerReference');
+  const capture = importedLocal(program, CAPTURED_VALUES_MODULE, 'captureValues');
+  const open = importedLocal(program, CAPTURED_VALUES_MODULE, 'openCapturedValues');
+  expect(register, 'registerServerReference is imported').to.be.a('string');
+  traverse(output, {
+    CallExpression(call) {
+      const { callee, arguments: args } = call.node;
+      if (callee.type !== 'Identifier') return;
+      if (callee.name === register) registration(call, calls);
+      if (callee.name === capture) push(calls.captures, stringValue(args[0]), captureValuesCall(call));
+      if (callee.name === open) push(calls.opens, stringValue(args[0]), call.getFunctionParent()?.node);
+    },
+  });
+  return calls;
+}
+
+/** `captureValues(id, name, names, () => values)`, and the reference it is bound to by `ref.bind(null, _)`. */
+function captureValuesCall(call: NodePath<t.CallExpression>): CaptureValuesCall {
+  const [, name, names, read] = call.node.arguments;
+  expect(read.type, 'captureValues reads its values in an arrow function').to.equal('ArrowFunctionExpression');
+  const body = (read as t.ArrowFunctionExpression).body;
+  expect(body.type).to.equal('ArrayExpression');
+  const bind = call.parentPath.node;
+  const boundTo =
+    bind.type === 'CallExpression' && bind.arguments[1] === call.node && bind.arguments[0].type === 'NullLiteral' &&
+    bind.callee.type === 'MemberExpression' && bind.callee.object.type === 'Identifier' &&
+    bind.callee.property.type === 'Identifier' && bind.callee.property.name === 'bind'
+      ? bind.callee.object.name
+      : null;
+  return {
+    name: stringValue(name),
+    names: (names as t.ArrayExpression).elements.map((e) => stringValue(e!)),
+    values: (body as t.ArrayExpression).elements.map((e) => (e as t.Identifier).name),
+    boundTo,
+  };
+}
+
+/** `export const $$x = register(fn, id, null)`, or `register(local, id, null)` and `export { local as $$x }`. */
+function registration(call: NodePath<t.CallExpression>, calls: InlineCalls): void {
+  const [fn, id, exportName] = call.node.arguments;
+  expect([id.type, exportName.type], 'registerServerReference(fn, id, null)').to.deep.equal(['StringLiteral', 'NullLiteral']);
+  const declarator = call.parentPath;
+  const program = call.scope.getProgramParent().path.node as t.Program;
+  if (declarator.isVariableDeclarator() && declarator.parentPath.parentPath?.isExportNamedDeclaration()) {
+    expect(declarator.parentPath.parentPath.parentPath?.isProgram(), 'exported at the top level').to.equal(true);
+    expect(fn.type).to.be.oneOf(['FunctionExpression', 'ArrowFunctionExpression']);
+    push(calls.registeredAs, stringValue(id), (declarator.node.id as t.Identifier).name);
+    calls.registeredFunctions.add(fn);
+    return;
+  }
+  expect(call.parentPath.isExpressionStatement() && call.parentPath.parentPath.isProgram(), 'a top-level statement').to.equal(true);
+  expect(fn.type).to.equal('Identifier');
+  const local = (fn as t.Identifier).name;
+  const declaration = program.body
+    .map((s) => (s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration' ? s.declaration : s))
+    .find((s): s is t.FunctionDeclaration => s?.type === 'FunctionDeclaration' && s.id?.name === local);
+  expect(declaration, `${local} is a top-level function declaration`).not.to.equal(undefined);
+  calls.registeredFunctions.add(declaration!);
+  const specifiers = program.body.flatMap((s) => (s.type === 'ExportNamedDeclaration' && !s.source ? s.specifiers : []));
+  for (const specifier of specifiers) {
+    if (specifier.type === 'ExportSpecifier' && specifier.local.name === local && specifier.exported.type === 'Identifier' &&
+      specifier.exported.name.startsWith('$$')) {
+      push(calls.registeredAs, stringValue(id), specifier.exported.name);
+    }
+  }
+}
+
+export function checkInlineOutput(testCase: Case, result: TransformResult, output: t.File): void {
+  const records = result.inlineServerFunctions ?? [];
+  expect(records.length, 'inline server functions').to.be.greaterThan(0);
+  const input = parseInput(testCase);
+  const functions = inlineFunctionsOf(input);
+  expect(records.map((r) => `${r.line}:${r.column}`).sort(), 'a record per function').to.deep.equal([...functions.keys()].sort());
+  const captures = new Map(records.map((r) => [r, expectedCaptures(functions.get(`${r.line}:${r.column}`)!)]));
+  const capturing = [...captures.values()].some((names) => names.length > 0);
+
+  const calls = inlineCalls(output);
+  expect([...calls.registeredAs.keys()].sort(), 'registered IDs').to.deep.equal(records.map((r) => r.id).sort());
+  for (const record of records) checkInlineRecord(record, captures.get(record)!, calls);
+
+  const runtime = [REGISTER_MODULE, ...(capturing ? [CAPTURED_VALUES_MODULE] : [])];
+  expect(importSources(output), 'imports').to.deep.equal([...runtime, ...importSources(input)]);
+  const exported = [...allExportNames(input), ...records.map((r) => r.exportName)];
+  expect(allExportNames(output).sort(), 'exports').to.deep.equal(exported.sort());
+  let withDirective = 0;
+  traverse(output, {
+    Function(fn) {
+      if (!hasUseServer(fn.node)) return;
+      withDirective += 1;
+      expect(calls.registeredFunctions.has(fn.node), `the function at line ${fn.node.loc?.start.line} is registered`).to.equal(true);
+    },
+  });
+  expect(withDirective, 'functions with "use server" in the output').to.equal(records.length);
+}
+
+function checkInlineRecord(record: InlineServerFunctionRecord, expected: string[], calls: InlineCalls): void {
+  expect(calls.registeredAs.get(record.id), `${record.name}: registered once, under its export name`).to.deep.equal([record.exportName]);
+  const captureCalls = calls.captures.get(record.id) ?? [];
+  const opens = calls.opens.get(record.id) ?? [];
+  if (expected.length === 0) {
+    expect(captureCalls, `${record.name}: captured values`).to.deep.equal([]);
+    expect(opens.length, `${record.name}: opened values`).to.equal(0);
+    return;
+  }
+  expect(captureCalls.map((c) => [...c.names].sort()), `${record.name}: captured values`).to.deep.equal([[...expected].sort()]);
+  const [{ name, names, values, boundTo }] = captureCalls;
+  expect(values, `${record.name}: the values read are the names given`).to.deep.equal(names);
+  expect(name, `${record.name}: the name given to captureValues`).to.equal(record.name);
+  expect(boundTo, `${record.name}: the values are bound to its reference`).to.equal(record.exportName);
+  expect(opens.length, `${record.name}: opened once`).to.equal(1);
+  expect(calls.registeredFunctions.has(opens[0]!), `${record.name}: opened in the registered function`).to.equal(true);
+}
