@@ -20,14 +20,17 @@ function flightStream() {
   return rsc.renderFlight(clientManifest, logError).pipe(new PassThrough());
 }
 
+// The payload as bytes: a Flight stream is not always UTF-8 text (typed arrays travel as binary rows,
+// and development builds add some of their own), so it is never decoded as a string here.
 async function readAll(stream) {
   const chunks = [];
   for await (const chunk of stream) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-// The payload is embedded as JSON in a script: escape what could end the script element. React emits
-// it before the bootstrap script, after the doctype (a script written before it means quirks mode).
+// The payload is embedded in a script, base64 of its bytes; other values as JSON, escaped so that
+// nothing can end the script element. React emits it before the bootstrap script, after the doctype
+// (a script written before it means quirks mode).
 function inlineGlobal(name, value) {
   const json = JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
   return `window.${name}=${json};`;
@@ -40,7 +43,8 @@ async function renderPage(response, { status = 200, formState = null } = {}) {
   const html = ssr.renderHTML(fromPayload, {
     ssrManifest,
     formState,
-    bootstrapScriptContent: inlineGlobal('__FLIGHT_PAYLOAD__', payload) + inlineGlobal('__FORM_STATE__', formState),
+    bootstrapScriptContent:
+      inlineGlobal('__FLIGHT_PAYLOAD__', payload.toString('base64')) + inlineGlobal('__FORM_STATE__', formState),
     bootstrapScripts: ['/assets/main.js'],
     onShellReady() {
       response.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });

@@ -5,11 +5,12 @@ import { createFromReadableStream } from 'react-server-dom-webpack/client';
 import { callServer } from './call-server';
 import { setRefresher } from './refresh';
 
+// The server embeds the payload's bytes as base64 (see server.js).
 function payloadStream() {
-  const text = window.__FLIGHT_PAYLOAD__ ?? '';
+  const bytes = Uint8Array.from(atob(window.__FLIGHT_PAYLOAD__ ?? ''), (char) => char.charCodeAt(0));
   return new ReadableStream({
     start(controller) {
-      controller.enqueue(new TextEncoder().encode(text));
+      controller.enqueue(bytes);
       controller.close();
     },
   });
