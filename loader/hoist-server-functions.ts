@@ -165,8 +165,6 @@ function replaceWithReference(path: InlineFunctionPath, ref: t.Expression): void
     path.replaceWith(t.classPrivateProperty(node.key, ref, null, true));
   } else if (node.type === 'FunctionDeclaration') {
     replaceDeclaration(path as NodePath<t.FunctionDeclaration>, ref);
-  } else if (path.parentPath.isExportDefaultDeclaration()) {
-    path.replaceWith(ref);
   } else {
     path.replaceWith(ref);
   }
@@ -211,38 +209,22 @@ function replaceDeclaration(path: NodePath<t.FunctionDeclaration>, ref: t.Expres
   path.replaceWith(binding);
 }
 
+type Params = t.FunctionExpression['params'];
+
 /** The function as it lives at module level: captured values first, opened before the body runs. */
 function hoistedFunction(item: Planned, names: RuntimeNames): t.FunctionExpression | t.ArrowFunctionExpression {
   const { path, record, captures } = item;
   const { node } = path;
   const body = node.body as t.BlockStatement;
-  const prologue: t.Statement[] = [];
-  let params = node.params as t.FunctionExpression['params'];
-  if (captures.names.length > 0) {
-    const sealed = path.scope.generateUidIdentifier('captured');
-    const opened = t.awaitExpression(
-      t.callExpression(t.cloneNode(names.open), [t.stringLiteral(record.id), t.cloneNode(sealed)]),
-    );
-    prologue.push(
-      t.variableDeclaration('let', [
-        t.variableDeclarator(t.arrayPattern(captures.names.map((name) => t.identifier(name))), opened),
-      ]),
-    );
-    if (captures.paramsReadCaptures) {
-      // Default values and patterns that read captured variables run after the values are opened.
-      const args = path.scope.generateUidIdentifier('args');
-      prologue.push(t.variableDeclaration('var', [t.variableDeclarator(t.arrayPattern(params.map(withoutTypes) as t.PatternLike[]), t.cloneNode(args))]));
-      params = [sealed, t.restElement(args)];
-    } else {
-      params = [sealed, ...params];
-    }
-  }
+  const { params, prologue, sealed } =
+    captures.names.length > 0
+      ? openingPrologue(item, names)
+      : { params: node.params as Params, prologue: [] as t.Statement[], sealed: null };
   if (captures.selfName) {
-    const self = t.identifier(captures.selfName);
-    const value = captures.names.length > 0
-      ? t.callExpression(t.memberExpression(t.identifier(record.exportName), t.identifier('bind')), [t.nullLiteral(), t.cloneNode((params[0] as t.Identifier))])
-      : t.identifier(record.exportName);
-    prologue.unshift(t.variableDeclaration('const', [t.variableDeclarator(self, value)]));
+    // The function's own name inside it means the reference, bound to the same captured values.
+    const hoisted = t.identifier(record.exportName);
+    const self = sealed ? t.callExpression(t.memberExpression(hoisted, t.identifier('bind')), [t.nullLiteral(), t.cloneNode(sealed)]) : hoisted;
+    prologue.unshift(t.variableDeclaration('const', [t.variableDeclarator(t.identifier(captures.selfName), self)]));
   }
   const newBody = t.blockStatement([...prologue, ...body.body], body.directives);
   if (node.type === 'ArrowFunctionExpression') return t.arrowFunctionExpression(params, newBody, true);
@@ -250,6 +232,24 @@ function hoistedFunction(item: Planned, names: RuntimeNames): t.FunctionExpressi
   const hoisted = t.functionExpression(id ? t.identifier(id.name) : null, params, newBody, false, true);
   hoisted.loc = node.loc;
   return hoisted;
+}
+
+/**
+ * The sealed values as first parameter, and the statement that opens them into the captured names.
+ * Parameters whose default values or patterns read captured names are bound after that statement.
+ */
+function openingPrologue(item: Planned, names: RuntimeNames): { params: Params; prologue: t.Statement[]; sealed: t.Identifier } {
+  const { path, record, captures } = item;
+  const sealed = path.scope.generateUidIdentifier('captured');
+  const opened = t.awaitExpression(t.callExpression(t.cloneNode(names.open), [t.stringLiteral(record.id), t.cloneNode(sealed)]));
+  const capturedNames = t.arrayPattern(captures.names.map((name) => t.identifier(name)));
+  const prologue: t.Statement[] = [t.variableDeclaration('let', [t.variableDeclarator(capturedNames, opened)])];
+  const params = path.node.params as Params;
+  if (!captures.paramsReadCaptures) return { params: [sealed, ...params], prologue, sealed };
+  const args = path.scope.generateUidIdentifier('args');
+  const pattern = t.arrayPattern(params.map(withoutTypes) as t.PatternLike[]);
+  prologue.push(t.variableDeclaration('var', [t.variableDeclarator(pattern, t.cloneNode(args))]));
+  return { params: [sealed, t.restElement(args)], prologue, sealed };
 }
 
 function functionNameFromKey(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod): t.Identifier | null {
