@@ -16,7 +16,7 @@ export function mayNeedTransform(source: string): boolean {
 // edits of "use server" or "use client", in the shape almost every slip keeps.
 const NEAR_MISS = /(["'])(us[^"'\n]{6,10})\1/gi;
 
-function mayHaveNearMiss(source: string): boolean {
+export function mayHaveNearMiss(source: string): boolean {
   NEAR_MISS.lastIndex = 0;
   for (let match = NEAR_MISS.exec(source); match; match = NEAR_MISS.exec(source)) {
     if (likelyDirective(match[2])) return true;

@@ -76,7 +76,7 @@ export default function serverActionsLoader(
       salt: handshake.salt,
       callServerModule: options.callServer,
       sourceMaps: this.sourceMap,
-      inputSourceMap: typeof inputMap === 'string' ? JSON.parse(inputMap) : (inputMap as object | undefined),
+      inputSourceMap: this.sourceMap && typeof inputMap === 'string' ? JSON.parse(inputMap) : (inputMap as object | undefined),
     });
   } catch (error) {
     const problem = parseProblem(error);

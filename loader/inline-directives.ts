@@ -34,6 +34,11 @@ function useServerDirective(node: t.Node): t.Directive {
   return (node as { body: t.BlockStatement }).body.directives.find((d) => d.value.value === 'use server')!;
 }
 
+/** Where a function's "use server" directive is: what errors about the function point at. */
+export function useServerDirectiveLoc(path: InlineFunctionPath): { line: number; column: number } {
+  return locOf(useServerDirective(path.node));
+}
+
 /** Walks a whole module (program prologue included) and collects the findings. */
 export function findInlineDirectives(program: NodePath<t.Program>): InlineDirectiveFindings {
   const findings: InlineDirectiveFindings = { functions: [], problems: [], warnings: [] };
@@ -78,7 +83,7 @@ function misplacedProblem(directive: string, path: NodePath<t.ExpressionStatemen
 /** The checks on one function with the directive; an empty list when it can be a server function. */
 function checkInlineFunction(path: InlineFunctionPath): LocatedProblem[] {
   const { node } = path;
-  const loc = locOf(useServerDirective(node));
+  const loc = useServerDirectiveLoc(path);
   const problems: LocatedProblem[] = [];
   const isMethod = node.type === 'ClassMethod' || node.type === 'ClassPrivateMethod' || node.type === 'ObjectMethod';
   if (isMethod && node.kind !== 'method') {

@@ -112,8 +112,11 @@ export function capturesOf(path: InlineFunctionPath): Captures {
   for (let scope = path.scope.parent; scope && scope.path.type !== 'Program'; scope = scope.parent) {
     for (const binding of Object.values(scope.bindings)) {
       if (uses(binding).length === 0) continue;
-      selfName ??= selfBindingName(binding, path.node);
-      if (selfBindingName(binding, path.node) !== null) continue;
+      const self = selfBindingName(binding, path.node);
+      if (self !== null) {
+        selfName = self;
+        continue;
+      }
       // Babel lists a class declaration's binding in the class's own scope too; it is the binding of
       // the scope around the class (met next), which is not captured when that scope is the module.
       if (scope.path.isClassDeclaration() && binding.path === scope.path) continue;

@@ -13,8 +13,8 @@ import type { File } from '@babel/types';
 import { clientReferenceId, serverFunctionId } from '../shared/ids';
 import type { Directive, InlineServerFunctionRecord, Layer, ServerFunctionRecord } from '../shared/module-record';
 import { analyseClientExports, clientReferences } from './client-references';
-import { mayNeedTransform } from './directive-scan';
-import type { InlineDirectiveFindings } from './inline-directives';
+import { mayHaveNearMiss, mayNeedTransform } from './directive-scan';
+import { useServerDirectiveLoc, type InlineDirectiveFindings } from './inline-directives';
 import { hoistInlineServerFunctions, scanInlineDirectives } from './inline-transform';
 import type { LocatedProblem } from './located-error';
 import { parseModule } from './parse';
@@ -80,7 +80,9 @@ export function transformModule(source: string, options: TransformOptions): Tran
   const ast = parseModule(source, options.resourcePath);
   const { directive, problems } = readDirective(ast);
   if (problems.length > 0) return { ...UNCHANGED, problems };
-  const inline = scanInlineDirectives(ast);
+  // A "use client" file that mentions nothing else has nothing more to find: spare it the walk.
+  const needsScan = directive !== 'use client' || source.includes('use server') || mayHaveNearMiss(source);
+  const inline = needsScan ? scanInlineDirectives(ast) : { functions: [], problems: [], warnings: [] };
   const warnings = inline.warnings.length > 0 ? { warnings: inline.warnings } : {};
   const inlineProblems = [...inline.problems, ...misplacedInlineFunctions(inline, directive, options.layer)];
   if (inlineProblems.length > 0) return { ...UNCHANGED, ...(directive ? { directive } : {}), problems: inlineProblems, ...warnings };
@@ -112,7 +114,7 @@ function misplacedInlineFunctions(inline: InlineDirectiveFindings, directive: Di
       .map((path) => ({
         message: 'A "use server" function nested inside a "use server" file is not supported: the file\'s exports are its server functions.',
         fix: 'Export it from the top level of this file, or define it inside a server component (a file without "use server").',
-        loc: directiveLoc(path.node),
+        loc: useServerDirectiveLoc(path),
       }));
   }
   if (directive !== 'use client' && layer === 'server') return [];
@@ -120,14 +122,8 @@ function misplacedInlineFunctions(inline: InlineDirectiveFindings, directive: Di
   return inline.functions.map((path) => ({
     message: `A "use server" function cannot be defined in ${where}: client code can only call server functions, not define them.`,
     fix: 'Move it to a "use server" file and import it from there, or define it in a server component and pass it down as a prop.',
-    loc: directiveLoc(path.node),
+    loc: useServerDirectiveLoc(path),
   }));
-}
-
-function directiveLoc(node: { body: unknown }): { line: number; column: number } {
-  const body = node.body as { directives: Array<{ value: { value: string }; loc?: { start: { line: number; column: number } } | null }> };
-  const directive = body.directives.find((d) => d.value.value === 'use server')!;
-  return { line: directive.loc?.start.line ?? 1, column: directive.loc?.start.column ?? 0 };
 }
 
 function transformServerModule(source: string, ast: File, options: TransformOptions): TransformResult {

@@ -19,8 +19,6 @@ export interface CompilationSnapshot {
   serverFunctionModules: RecordsByResource;
   /** Server-layer modules with inline server functions: each needs its facade in the build. */
   inlineServerFunctionModules: RecordsByResource;
-  /** The modules whose facades the compilation contains. */
-  facades: Set<string>;
   /** "use server" modules built for a client layer: server functions that clients call. */
   serverFunctionReferences: RecordsByResource;
   /** "use client" modules built for the server layer: client components the server renders. */
@@ -36,7 +34,6 @@ export function takeSnapshot(compilation: Compilation): CompilationSnapshot {
     layers: new Map(),
     serverFunctionModules: new Map(),
     inlineServerFunctionModules: new Map(),
-    facades: new Set(),
     serverFunctionReferences: new Map(),
     clientComponentReferences: new Map(),
     clientComponentModules: new Map(),
@@ -48,7 +45,6 @@ export function takeSnapshot(compilation: Compilation): CompilationSnapshot {
     if (!snapshot.layers.has(record.layer)) snapshot.layers.set(record.layer, module.layer ?? null);
     const resource = (module as NormalModule).resource;
     if (record.inlineServerFunctions) snapshot.inlineServerFunctionModules.set(resource, record);
-    if (record.facadeOf) snapshot.facades.add(record.facadeOf);
     if (!record.directive) continue;
     if (record.directive === 'use server') {
       const target = record.layer === 'server' ? snapshot.serverFunctionModules : snapshot.serverFunctionReferences;
@@ -69,7 +65,10 @@ export interface RequiredModules {
   webpackLayer: string | null;
   /** Modules to build by resource. */
   resources: string[];
-  /** Modules with inline server functions whose facade must be built (server layer). */
+  /**
+   * Modules with inline server functions whose facade must be built (server layer): always the
+   * compilation's own, so a facade is never what another compilation lacks.
+   */
   facades: Array<{ resource: string; record: ModuleRecord }>;
 }
 
@@ -98,11 +97,10 @@ export function requiredModules(self: CompilationSnapshot, all: CompilationSnaps
 /** Resources that `self` would still have to build: what makes an idle compilation stale. */
 export function missingModules(self: CompilationSnapshot, all: CompilationSnapshot[]): string[] {
   const missing: string[] = [];
-  for (const { layer, resources, facades } of requiredModules(self, all)) {
+  for (const { layer, resources } of requiredModules(self, all)) {
     const present =
       layer === 'server' ? self.serverFunctionModules : (self.clientComponentModules.get(layer) ?? new Map());
     for (const resource of resources) if (!present.has(resource)) missing.push(resource);
-    for (const { resource } of facades) if (!self.facades.has(resource)) missing.push(resource);
   }
   return missing;
 }

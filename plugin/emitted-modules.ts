@@ -19,7 +19,7 @@ export function emittedRecords(compilation: Compilation): EmittedRecord[] {
   for (const module of compilation.modules) {
     const source = (module as { rootModule?: Module }).rootModule ?? module;
     const record = getModuleRecord(source);
-    if (!record?.directive && !record?.facadeOf && !record?.inlineServerFunctions) continue;
+    if (!record?.directive && !record?.facade && !record?.inlineServerFunctions) continue;
     if (compilation.chunkGraph.getNumberOfModuleChunks(module) === 0) continue;
     found.push({ record, emitted: module, recorded: source });
   }

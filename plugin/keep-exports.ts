@@ -14,7 +14,7 @@ export function keepReferencedExports(compilation: Compilation): void {
     if (!record) continue;
     const exportsInfo = compilation.moduleGraph.getExportsInfo(module);
     const referencedByName =
-      record.facadeOf !== undefined ||
+      record.facade === true ||
       (record.directive === 'use server' && record.layer === 'server') ||
       (record.directive === 'use client' && record.layer !== 'server');
     if (referencedByName) exportsInfo.setUsedInUnknownWay(undefined);

@@ -17,7 +17,7 @@ export function assignModuleIds(compilation: Compilation, salt: string): void {
   for (const { record, emitted } of emittedRecords(compilation)) {
     if (record.directive === 'use client' && record.layer !== 'server' && record.clientReferenceId) {
       compilation.chunkGraph.setModuleId(emitted, record.clientReferenceId);
-    } else if (record.facadeOf !== undefined && record.relativePath !== undefined) {
+    } else if (record.facade === true && record.relativePath !== undefined) {
       compilation.chunkGraph.setModuleId(emitted, facadeModuleId(record.relativePath, salt));
     }
   }

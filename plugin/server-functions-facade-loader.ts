@@ -19,7 +19,7 @@ export default function serverFunctionsFacadeLoader(this: LoaderContext<FacadeLo
   const handshake = getLoaderHandshake(this);
   if (this._module && handshake) {
     const relativePath = toRelativePath(handshake.root, this.resourcePath);
-    setModuleRecord(this._module, { layer: 'server', fingerprint: handshake.fingerprint, facadeOf: this.resource, relativePath });
+    setModuleRecord(this._module, { layer: 'server', fingerprint: handshake.fingerprint, facade: true, relativePath });
   }
   // The module itself, through the configured loaders, in the facade's layer: the very module of the
   // graph. Relative, so that no absolute path reaches a bundle through webpack's path comments.

@@ -27,7 +27,7 @@ export function collectServerFunctions(compilation: Compilation): ServerFunction
   const entries: ServerFunctionEntry[] = [];
   for (const { record, emitted: module, recorded } of emittedRecords(compilation)) {
     const isServerFunctionModule = record.directive === 'use server' && record.layer === 'server';
-    const inlineModule = record.facadeOf !== undefined ? facadeTarget(compilation, recorded) : undefined;
+    const inlineModule = record.facade === true ? facadeTarget(compilation, recorded) : undefined;
     if (!isServerFunctionModule && !inlineModule) continue;
     const emitted = describeEmitted(compilation, module);
     if (!emitted) continue;

@@ -47,8 +47,8 @@ export interface ModuleRecord {
   serverFunctions?: ServerFunctionRecord[];
   /** For a server-layer module without a file directive: the server functions defined inside it. */
   inlineServerFunctions?: InlineServerFunctionRecord[];
-  /** For a facade module: the module whose inline server functions it re-exports. */
-  facadeOf?: string;
+  /** Set on a facade module, which re-exports the inline server functions of the module it imports. */
+  facade?: true;
   /** For a "use client" module: the ID under which the server refers to it. */
   clientReferenceId?: string;
   /** For a "use client" module: its export names. */

@@ -7,6 +7,7 @@
  * `encryptionKey` option, or a key generated for each build). Keys are base64, 16, 24 or 32 bytes.
  */
 import { KEYS_RUNTIME_PROPERTY } from '../protocol';
+import { fromBase64 } from './base64';
 import { ServerActionsKeyError } from './errors';
 
 export const ENCRYPTION_KEY_VARIABLE = 'SERVER_ACTIONS_ENCRYPTION_KEY';
@@ -51,13 +52,6 @@ async function importKeys(): Promise<CryptoKey[]> {
 }
 
 function decodeKey(key: string): Uint8Array<ArrayBuffer> | null {
-  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(key)) return null;
-  let binary: string;
-  try {
-    binary = atob(key.replace(/-/g, '+').replace(/_/g, '/'));
-  } catch {
-    return null;
-  }
-  if (![16, 24, 32].includes(binary.length)) return null;
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  const bytes = fromBase64(key);
+  return bytes && [16, 24, 32].includes(bytes.length) ? bytes : null;
 }

@@ -85,7 +85,8 @@ async function handleCall(
   try {
     returnValue = await action(...args);
   } catch (error) {
-    if (isRejectedCapture(error)) throw new ServerActionRequestError(error.message, 400);
+    // Captured values that did not open: the request was forged or stale, the function did not run.
+    if (error instanceof CapturedValuesRejectedError) throw new ServerActionRequestError(error.message, 400);
     status = 500;
     options.onError?.(error);
     returnValue = Promise.reject(error);
@@ -140,13 +141,8 @@ async function handleForm(
     const formState = await decodeFormState(returnValue, formData, manifest);
     return { kind: 'form', returnValue, formState };
   } catch (error) {
-    if (isRejectedCapture(error)) throw new ServerActionRequestError(error.message, 400);
+    if (error instanceof CapturedValuesRejectedError) throw new ServerActionRequestError(error.message, 400);
     options.onError?.(error);
     return { kind: 'form', returnValue: undefined, formState: null, error };
   }
-}
-
-/** Captured values that did not open: the request was forged or stale, the function did not run. */
-function isRejectedCapture(error: unknown): error is CapturedValuesRejectedError {
-  return error instanceof CapturedValuesRejectedError;
 }

@@ -3,6 +3,7 @@
  * action ID as additional data, so that a payload opens only for the function it was sealed for.
  * Format, base64url: version byte (1) | IV (12 bytes) | ciphertext and 16-byte tag.
  */
+import { fromBase64, toBase64Url } from './base64';
 import { encryptionKeys } from './encryption-keys';
 
 const VERSION = 1;
@@ -33,7 +34,8 @@ export async function seal(actionId: string, text: string): Promise<string> {
 
 /** The text, or null when the payload was not sealed for this action under one of the keys. */
 export async function open(actionId: string, payload: string): Promise<string | null> {
-  const bytes = fromBase64Url(payload);
+  // base64url only: a payload is never written in the other alphabet.
+  const bytes = /^[A-Za-z0-9_-]*$/.test(payload) ? fromBase64(payload) : null;
   if (!bytes || bytes.length < 1 + IV_LENGTH + TAG_LENGTH || bytes[0] !== VERSION) return null;
   const iv = bytes.subarray(1, 1 + IV_LENGTH);
   const sealed = bytes.subarray(1 + IV_LENGTH);
@@ -46,22 +48,4 @@ export async function open(actionId: string, payload: string): Promise<string | 
     }
   }
   return null;
-}
-
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (let index = 0; index < bytes.length; index += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
-  }
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
-  try {
-    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-    return Uint8Array.from(binary, (char) => char.charCodeAt(0));
-  } catch {
-    return null;
-  }
 }
