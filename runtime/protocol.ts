@@ -6,16 +6,21 @@
  * body (text/plain for a string, multipart/form-data for a FormData). The answer is a Flight stream
  * (content type text/x-component) of `{ returnValue }`. An unknown action is answered with 404 and
  * the header `x-server-action-error: not-found`; a function that throws, with status 500 and the error
- * serialised in the stream, so the caller's promise rejects.
+ * serialised in the stream, so the caller's promise rejects. When the app asks for it, the stream also
+ * holds the re-rendered server component tree as `root`. A function that calls `redirect()` gives 204
+ * with the header `x-server-action-redirect: <location>`.
  */
 export const ACTION_ID_HEADER = 'x-server-action';
 export const ACTION_ERROR_HEADER = 'x-server-action-error';
+export const ACTION_REDIRECT_HEADER = 'x-server-action-redirect';
 export const FLIGHT_CONTENT_TYPE = 'text/x-component';
 
 export type ActionErrorCode = 'not-found' | 'bad-request' | 'failed';
 
 export interface ActionResponsePayload<T = unknown> {
   returnValue: T;
+  /** The server component tree, re-rendered after the function ran (the request helper's `renderRoot`). */
+  root?: unknown;
 }
 
 /** `__webpack_require__.<name>`: set by the plugin's runtime module in the server bundle. */

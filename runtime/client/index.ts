@@ -1,11 +1,13 @@
 /**
  * webpack-server-actions/client: the browser side. `callServer` is what the loader's server-function
- * proxies call unless the loader's `callServer` option names another module.
+ * proxies call unless the loader's `callServer` option names another module; `createCallServer` makes
+ * one that also hands the app the re-rendered tree, or navigates its own way after a redirect.
  */
 import { createFromFetch, encodeReply } from 'react-server-dom-webpack/client';
 import {
   ACTION_ERROR_HEADER,
   ACTION_ID_HEADER,
+  ACTION_REDIRECT_HEADER,
   FLIGHT_CONTENT_TYPE,
   type ActionErrorCode,
   type ActionResponsePayload,
@@ -25,30 +27,66 @@ export class ServerActionError extends Error {
   }
 }
 
-/** Calls the server function `id` with `args` and resolves with what it returns. */
-export async function callServer<T = unknown>(id: string, args: unknown[]): Promise<T> {
-  const body = await encodeReply(args);
-  let response: Response;
-  try {
-    response = await fetch(window.location.href, {
-      method: 'POST',
-      headers: { Accept: FLIGHT_CONTENT_TYPE, [ACTION_ID_HEADER]: id },
-      body,
-    });
-  } catch (error) {
-    throw new ServerActionError('network', `The server function could not be reached: ${String(error)}`);
-  }
-  const errorCode = response.headers.get(ACTION_ERROR_HEADER) as ActionErrorCode | null;
-  if (errorCode) {
-    const message =
-      errorCode === 'not-found'
-        ? 'The server does not know this server function (the page may be older than the server): reload the page.'
-        : `The server refused the call (${response.status}).`;
-    throw new ServerActionError(errorCode, message, response.status);
-  }
-  if (!(response.headers.get('content-type') ?? '').startsWith(FLIGHT_CONTENT_TYPE)) {
-    throw new ServerActionError('failed', `The server answered ${response.status} without a server-function result.`, response.status);
-  }
-  const payload = await createFromFetch<ActionResponsePayload<T>>(Promise.resolve(response), { callServer });
-  return payload.returnValue;
+export type CallServer = <T = unknown>(id: string, args: unknown[]) => Promise<T>;
+
+export interface CallServerOptions {
+  /**
+   * Called with the server component tree the server sent back with a return value (when its request
+   * helper has `renderRoot`), before the call resolves: show it, inside `startTransition`.
+   */
+  onRoot?: (root: unknown) => void;
+  /**
+   * Called when the server function redirected; the call then resolves with undefined. Default: a
+   * full navigation (`location.assign`), and the call never settles, as the page is going away.
+   */
+  onRedirect?: (location: string) => void;
+  /** Give up on a call that has not been answered after this many milliseconds (a `network` error). */
+  timeout?: number;
 }
+
+export function createCallServer(options: CallServerOptions = {}): CallServer {
+  async function call<T>(id: string, args: unknown[]): Promise<T> {
+    const body = await encodeReply(args);
+    let response: Response;
+    try {
+      response = await fetch(window.location.href, {
+        method: 'POST',
+        headers: { Accept: FLIGHT_CONTENT_TYPE, [ACTION_ID_HEADER]: id },
+        body,
+        signal: options.timeout === undefined ? undefined : AbortSignal.timeout(options.timeout),
+      });
+    } catch (error) {
+      throw new ServerActionError('network', `The server function could not be reached: ${String(error)}`);
+    }
+    const location = response.headers.get(ACTION_REDIRECT_HEADER);
+    if (location !== null) return redirectTo(location) as T;
+    const errorCode = response.headers.get(ACTION_ERROR_HEADER) as ActionErrorCode | null;
+    if (errorCode) {
+      const message =
+        errorCode === 'not-found'
+          ? 'The server does not know this server function (the page may be older than the server): reload the page.'
+          : `The server refused the call (${response.status}).`;
+      throw new ServerActionError(errorCode, message, response.status);
+    }
+    if (!(response.headers.get('content-type') ?? '').startsWith(FLIGHT_CONTENT_TYPE)) {
+      throw new ServerActionError('failed', `The server answered ${response.status} without a server-function result.`, response.status);
+    }
+    const payload = await createFromFetch<ActionResponsePayload<T>>(Promise.resolve(response), { callServer: call });
+    if ('root' in payload) options.onRoot?.(payload.root);
+    return payload.returnValue;
+  }
+
+  function redirectTo(location: string): Promise<undefined> {
+    if (options.onRedirect) {
+      options.onRedirect(location);
+      return Promise.resolve(undefined);
+    }
+    window.location.assign(location);
+    return new Promise<never>(() => {});
+  }
+
+  return call;
+}
+
+/** Calls the server function `id` with `args` and resolves with what it returns. */
+export const callServer: CallServer = createCallServer();

@@ -8,10 +8,8 @@
  * the one function they belong to (seal.ts). Coming back, they are opened before the function's body
  * runs; anything that does not open is a `CapturedValuesRejectedError`.
  */
-import { createFromReadableStream } from 'react-server-dom-webpack/client';
-import { renderToReadableStream } from 'react-server-dom-webpack/server';
 import { CapturedValueNotSerializableError, CapturedValuesRejectedError } from './errors';
-import { getServerActionsManifest } from './manifest';
+import { decodeFlight, encodeFlight } from './flight-text';
 import { open, seal } from './seal';
 
 /**
@@ -53,7 +51,7 @@ export async function openCapturedValues(actionId: string, captured: unknown): P
     return captured.read();
   }
   const payload = await sealedText(captured);
-  const text = payload === null ? null : await open(actionId, payload);
+  const text = payload === null ? null : await open('captured values', actionId, payload);
   if (text === null) throw new CapturedValuesRejectedError();
   const values = await decodeFlight(text);
   if (!Array.isArray(values)) throw new CapturedValuesRejectedError();
@@ -87,7 +85,7 @@ async function sealValues(captured: CapturedValues): Promise<string> {
     );
   }
   const text = await encodeFlight(values);
-  if (typeof text === 'string') return seal(captured.actionId, text);
+  if (typeof text === 'string') return seal('captured values', captured.actionId, text);
   // Name the variable: try each value on its own to find the one React refused.
   for (let index = 0; index < values.length; index += 1) {
     const single = await encodeFlight([values[index]]);
@@ -118,51 +116,4 @@ function leadsBackTo(target: CapturedValues, value: unknown, seen: Set<unknown>)
   const prototype = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) return false;
   return Object.values(value).some((inner) => leadsBackTo(target, inner, seen));
-}
-
-// Captured values cannot hold client components: there is no client manifest on this side.
-const NO_CLIENT_REFERENCES = new Proxy(
-  {},
-  {
-    get(_target, key) {
-      if (typeof key === 'symbol') return undefined;
-      throw new Error('it is (or holds) a client component or client reference, which cannot be captured.');
-    },
-  },
-);
-
-/** Flight text of the values, or the first error React reported. */
-async function encodeFlight(values: unknown[]): Promise<string | Error> {
-  let failure: Error | undefined;
-  const stream = renderToReadableStream(values, NO_CLIENT_REFERENCES, {
-    onError(error: unknown) {
-      failure ??= error instanceof Error ? error : new Error(String(error));
-    },
-  });
-  const text = await readText(stream);
-  return failure ?? text;
-}
-
-async function readText(stream: ReadableStream<Uint8Array>): Promise<string> {
-  const reader = stream.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
-    text += decoder.decode(value, { stream: true });
-  }
-}
-
-async function decodeFlight(text: string): Promise<unknown> {
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(new TextEncoder().encode(text));
-      controller.close();
-    },
-  });
-  // Server functions among the values come back as the functions themselves, found in this bundle.
-  return createFromReadableStream(stream, {
-    serverConsumerManifest: { moduleMap: {}, serverModuleMap: getServerActionsManifest(), moduleLoading: null },
-  });
 }

@@ -64,3 +64,16 @@ export class ServerActionsKeyError extends Error {
     this.name = 'ServerActionsKeyError';
   }
 }
+
+/**
+ * Thrown by `redirect(location)` inside a server function, and answered by the request helper: a call
+ * from `callServer` gets the location to navigate to, a form post `303 See Other`. Let it propagate:
+ * a `catch` around the `redirect()` call would swallow it.
+ */
+export class ServerActionRedirect extends Error {
+  readonly code = 'ERR_SERVER_ACTION_REDIRECT';
+  constructor(readonly location: string) {
+    super(`A server function redirects to ${location}; only the request helper can answer this.`);
+    this.name = 'ServerActionRedirect';
+  }
+}

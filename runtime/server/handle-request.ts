@@ -2,10 +2,13 @@
  * One server-action request, end to end, for a Node HTTP server:
  * - a call from `callServer` (header `x-server-action`): the arguments are decoded with React's
  *   decodeReply (decodeReplyFromBusboy for multipart bodies), the function runs, and its result is
- *   rendered with React's Flight as `{ returnValue }`;
+ *   rendered with React's Flight as `{ returnValue }`, with the re-rendered tree as `root` when the app
+ *   gives `renderRoot`;
  * - a form posted before hydration or without JavaScript (`$ACTION_` fields): React's decodeAction
- *   runs the action and decodeFormState gives useActionState its state; the app then renders the page.
- * The action ID is checked against the manifest before anything is decoded.
+ *   runs the action and decodeFormState gives useActionState its state; the app then renders the page,
+ *   or, with `redirectAfterFormPost`, the browser is sent back to it with `303 See Other`.
+ * A server function that calls `redirect()` sends the browser on in either case. The action ID is
+ * checked against the manifest before anything is decoded.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
@@ -16,8 +19,16 @@ import {
   renderToPipeableStream,
 } from 'react-server-dom-webpack/server';
 import type { ClientManifest } from '../types';
-import { ACTION_ERROR_HEADER, ACTION_ID_HEADER, FLIGHT_CONTENT_TYPE, type ActionErrorCode } from '../protocol';
-import { CapturedValuesRejectedError, ServerActionRequestError } from './errors';
+import {
+  ACTION_ERROR_HEADER,
+  ACTION_ID_HEADER,
+  ACTION_REDIRECT_HEADER,
+  FLIGHT_CONTENT_TYPE,
+  type ActionErrorCode,
+  type ActionResponsePayload,
+} from '../protocol';
+import { CapturedValuesRejectedError, ServerActionRedirect, ServerActionRequestError } from './errors';
+import { formStateCookie, takeFormState } from './form-state-cookie';
 import { hasServerAction, loadServerAction } from './load-server-action';
 import { getServerActionsManifest } from './manifest';
 import { DEFAULT_BODY_SIZE_LIMIT, isMultipart, isUrlEncoded, multipartParser, readFormData, readText } from './read-body';
@@ -29,15 +40,34 @@ export interface HandleServerActionOptions {
   bodySizeLimit?: number;
   /** Called with every error a server function throws; the client gets a digest, not the error. */
   onError?: (error: unknown) => void;
+  /**
+   * The server component tree to send back with the return value of a call (as `root`), rendered
+   * after the function ran, so that the page shows new data without another request.
+   */
+  renderRoot?: (request: IncomingMessage) => unknown;
+  /**
+   * Answer a form post that succeeded with `303 See Other` to the URL it was posted to, so that
+   * reloading the page does not post again. `useActionState` state goes along in a sealed cookie and
+   * comes back as the `formState` of that page's request. Default: false, the page is the POST's answer.
+   */
+  redirectAfterFormPost?: boolean;
 }
 
 export type ServerActionResult =
-  /** Not a server-action request: handle it as usual. */
-  | { kind: 'none' }
+  /**
+   * Not a server-action request: handle it as usual. `formState` is what a form post redirected here
+   * left for this page (with `redirectAfterFormPost`), or null.
+   */
+  | { kind: 'none'; formState: unknown }
   /** A call from `callServer`: the response has been sent. */
   | { kind: 'call'; status: number }
-  /** A form post: render the page, passing `formState` to React. */
-  | { kind: 'form'; returnValue: unknown; formState: unknown; error?: unknown };
+  /** A form post answered with a redirect (`redirect()`, or `redirectAfterFormPost`): the response has been sent. */
+  | { kind: 'redirect'; status: 303; location: string }
+  /**
+   * A form post: render the page with this status, passing `formState` to React. When the server
+   * function threw, `error` is what it threw (status 500): render the page in an error state.
+   */
+  | { kind: 'form'; status: 200 | 500; returnValue: unknown; formState: unknown; error?: unknown };
 
 function fail(response: ServerResponse, status: number, code: ActionErrorCode, message: string): ServerActionResult {
   response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', [ACTION_ERROR_HEADER]: code });
@@ -50,13 +80,15 @@ export async function handleServerActionRequest(
   response: ServerResponse,
   options: HandleServerActionOptions = {},
 ): Promise<ServerActionResult> {
-  if (request.method !== 'POST') return { kind: 'none' };
+  if (request.method !== 'POST') {
+    return { kind: 'none', formState: options.redirectAfterFormPost ? await takeFormState(request, response) : null };
+  }
   const limit = options.bodySizeLimit ?? DEFAULT_BODY_SIZE_LIMIT;
   const actionId = request.headers[ACTION_ID_HEADER];
   try {
     if (actionId !== undefined) return await handleCall(request, response, actionId, limit, options);
-    if (isMultipart(request) || isUrlEncoded(request)) return await handleForm(request, limit, options);
-    return { kind: 'none' };
+    if (isMultipart(request) || isUrlEncoded(request)) return await handleForm(request, response, limit, options);
+    return { kind: 'none', formState: null };
   } catch (error) {
     if (error instanceof ServerActionRequestError) {
       request.resume();
@@ -81,18 +113,24 @@ async function handleCall(
   const action = await loadServerAction(actionId);
 
   let status = 200;
-  let returnValue: unknown;
+  let payload: ActionResponsePayload;
   try {
-    returnValue = await action(...args);
+    payload = { returnValue: await action(...args) };
   } catch (error) {
     // Captured values that did not open: the request was forged or stale, the function did not run.
     if (error instanceof CapturedValuesRejectedError) throw new ServerActionRequestError(error.message, 400);
+    if (error instanceof ServerActionRedirect) {
+      response.writeHead(204, { [ACTION_REDIRECT_HEADER]: error.location });
+      response.end();
+      return { kind: 'call', status: 204 };
+    }
     status = 500;
     options.onError?.(error);
-    returnValue = Promise.reject(error);
+    payload = { returnValue: Promise.reject(error) };
   }
+  if (status === 200 && options.renderRoot) payload.root = options.renderRoot(request);
   response.writeHead(status, { 'content-type': FLIGHT_CONTENT_TYPE });
-  renderToPipeableStream({ returnValue }, options.clientManifest ?? {}).pipe(response);
+  renderToPipeableStream(payload, options.clientManifest ?? {}).pipe(response);
   return { kind: 'call', status };
 }
 
@@ -119,6 +157,7 @@ async function decodeArguments(request: IncomingMessage, limit: number): Promise
 
 async function handleForm(
   request: IncomingMessage,
+  response: ServerResponse,
   limit: number,
   options: HandleServerActionOptions,
 ): Promise<ServerActionResult> {
@@ -126,7 +165,7 @@ async function handleForm(
   const manifest = getServerActionsManifest();
   // decodeAction uses the last `$ACTION_ID_` or `$ACTION_REF_` field: check that one, as React will.
   const actionKey = [...formData.keys()].filter((key) => /^\$ACTION_(ID|REF)_/.test(key)).pop();
-  if (actionKey === undefined) return { kind: 'none' };
+  if (actionKey === undefined) return { kind: 'none', formState: null };
   if (actionKey.startsWith('$ACTION_ID_') && !hasServerAction(actionKey.slice('$ACTION_ID_'.length))) {
     throw new ServerActionRequestError('The form does not name a known server action.', 404);
   }
@@ -136,13 +175,28 @@ async function handleForm(
   } catch {
     throw new ServerActionRequestError('The form does not name a known server action.', 404);
   }
+  let returnValue: unknown;
   try {
-    const returnValue = await action();
-    const formState = await decodeFormState(returnValue, formData, manifest);
-    return { kind: 'form', returnValue, formState };
+    returnValue = await action();
   } catch (error) {
     if (error instanceof CapturedValuesRejectedError) throw new ServerActionRequestError(error.message, 400);
+    if (error instanceof ServerActionRedirect) return seeOther(response, error.location);
     options.onError?.(error);
-    return { kind: 'form', returnValue: undefined, formState: null, error };
+    return { kind: 'form', status: 500, returnValue: undefined, formState: null, error };
   }
+  const formState = await decodeFormState(returnValue, formData, manifest);
+  if (options.redirectAfterFormPost) {
+    // Back to the page the form was posted to, by GET, with the state (if any) in a cookie.
+    const target = request.url ?? '/';
+    const cookie = formState === null ? null : await formStateCookie(request, formState, target);
+    if (formState === null || cookie !== null) return seeOther(response, target, cookie);
+  }
+  return { kind: 'form', status: 200, returnValue, formState };
+}
+
+function seeOther(response: ServerResponse, location: string, cookie: string | null = null): ServerActionResult {
+  if (cookie !== null) response.appendHeader('set-cookie', cookie);
+  response.writeHead(303, { location });
+  response.end();
+  return { kind: 'redirect', status: 303, location };
 }

@@ -17,6 +17,9 @@ export {
   CapturedValuesRejectedError,
   CapturedValueNotSerializableError,
   ServerActionsKeyError,
+  ServerActionRedirect,
 } from './errors';
+export { redirect } from './redirect';
+export { FORM_STATE_COOKIE } from './form-state-cookie';
 export { ENCRYPTION_KEY_VARIABLE } from './encryption-keys';
-export { ACTION_ID_HEADER, ACTION_ERROR_HEADER, FLIGHT_CONTENT_TYPE } from '../protocol';
+export { ACTION_ID_HEADER, ACTION_ERROR_HEADER, ACTION_REDIRECT_HEADER, FLIGHT_CONTENT_TYPE } from '../protocol';

@@ -1,6 +1,7 @@
 /**
- * Authenticated encryption of a text for one server function: AES-GCM with a random 96-bit IV and the
- * action ID as additional data, so that a payload opens only for the function it was sealed for.
+ * Authenticated encryption of a text for one purpose and one context: AES-GCM with a random 96-bit IV
+ * and `purpose \0 context` as additional data, so that a payload opens only where it was sealed for
+ * (captured values: for the one server function; form state: for the one page it was redirected to).
  * Format, base64url: version byte (1) | IV (12 bytes) | ciphertext and 16-byte tag.
  */
 import { fromBase64, toBase64Url } from './base64';
@@ -9,19 +10,21 @@ import { encryptionKeys } from './encryption-keys';
 const VERSION = 1;
 const IV_LENGTH = 12;
 const TAG_LENGTH = 16;
-const PURPOSE = 'webpack-server-actions captured values\0';
+
+/** What a sealed text is for; a payload sealed for one purpose never opens for another. */
+export type SealPurpose = 'captured values' | 'form state';
 
 const encoder = new TextEncoder();
 
-function additionalData(actionId: string): Uint8Array<ArrayBuffer> {
-  return encoder.encode(PURPOSE + actionId) as Uint8Array<ArrayBuffer>;
+function additionalData(purpose: SealPurpose, context: string): Uint8Array<ArrayBuffer> {
+  return encoder.encode(`webpack-server-actions ${purpose}\0${context}`) as Uint8Array<ArrayBuffer>;
 }
 
-export async function seal(actionId: string, text: string): Promise<string> {
+export async function seal(purpose: SealPurpose, context: string, text: string): Promise<string> {
   const [key] = await encryptionKeys();
   const iv = crypto.getRandomValues(new Uint8Array(IV_LENGTH));
   const sealed = await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv, additionalData: additionalData(actionId) },
+    { name: 'AES-GCM', iv, additionalData: additionalData(purpose, context) },
     key,
     encoder.encode(text),
   );
@@ -32,8 +35,8 @@ export async function seal(actionId: string, text: string): Promise<string> {
   return toBase64Url(bytes);
 }
 
-/** The text, or null when the payload was not sealed for this action under one of the keys. */
-export async function open(actionId: string, payload: string): Promise<string | null> {
+/** The text, or null when the payload was not sealed for this purpose and context under one of the keys. */
+export async function open(purpose: SealPurpose, context: string, payload: string): Promise<string | null> {
   // base64url only: a payload is never written in the other alphabet.
   const bytes = /^[A-Za-z0-9_-]*$/.test(payload) ? fromBase64(payload) : null;
   if (!bytes || bytes.length < 1 + IV_LENGTH + TAG_LENGTH || bytes[0] !== VERSION) return null;
@@ -41,7 +44,7 @@ export async function open(actionId: string, payload: string): Promise<string | 
   const sealed = bytes.subarray(1 + IV_LENGTH);
   for (const key of await encryptionKeys()) {
     try {
-      const text = await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: additionalData(actionId) }, key, sealed);
+      const text = await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: additionalData(purpose, context) }, key, sealed);
       return new TextDecoder('utf-8', { fatal: true }).decode(text);
     } catch {
       // Another key, or not authentic: try the next one.

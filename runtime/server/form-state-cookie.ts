@@ -1,0 +1,57 @@
+/**
+ * Form state across a redirect after POST. A form posted without JavaScript is answered with
+ * `303 See Other` to the URL it was posted to (when the app asks for it), so that reloading the page it
+ * lands on does not post again; the state `useActionState` must show there travels in a short-lived
+ * cookie, Flight-serialised and sealed (AES-GCM, bound to that URL), and is taken once by the GET.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import { decodeFlight, encodeFlight } from './flight-text';
+import { open, seal } from './seal';
+
+export const FORM_STATE_COOKIE = 'wsa-form-state';
+
+// Browsers keep cookies of about 4 KB: state larger than this is rendered in the POST's answer instead.
+const MAX_COOKIE_LENGTH = 4000;
+const LIFETIME_SECONDS = 60;
+
+function attributes(request: IncomingMessage, maxAge: number): string {
+  const secure = (request.socket as TLSSocket).encrypted ? '; Secure' : '';
+  return `Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secure}`;
+}
+
+/**
+ * The Set-Cookie value that carries `formState` to the page at `url`, or null when it cannot travel
+ * that way (too large, or holding something Flight cannot send from here, such as a client component).
+ */
+export async function formStateCookie(request: IncomingMessage, formState: unknown, url: string): Promise<string | null> {
+  const text = await encodeFlight(formState);
+  if (typeof text !== 'string') return null;
+  const cookie = `${FORM_STATE_COOKIE}=${await seal('form state', url, text)}; ${attributes(request, LIFETIME_SECONDS)}`;
+  return cookie.length <= MAX_COOKIE_LENGTH ? cookie : null;
+}
+
+/**
+ * The form state a redirected post left for this request's URL, or null. The cookie is cleared either
+ * way: the state shows once, and a reload shows the page as it is.
+ */
+export async function takeFormState(request: IncomingMessage, response: ServerResponse): Promise<unknown> {
+  const sealed = readCookie(request.headers.cookie, FORM_STATE_COOKIE);
+  if (sealed === undefined) return null;
+  response.appendHeader('set-cookie', `${FORM_STATE_COOKIE}=; ${attributes(request, 0)}`);
+  const text = await open('form state', request.url ?? '/', sealed);
+  if (text === null) return null;
+  try {
+    return await decodeFlight(text);
+  } catch {
+    return null;
+  }
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const pair of (header ?? '').split(';')) {
+    const separator = pair.indexOf('=');
+    if (separator !== -1 && pair.slice(0, separator).trim() === name) return pair.slice(separator + 1).trim();
+  }
+  return undefined;
+}
