@@ -16,9 +16,8 @@ function logError(error) {
   console.error(error);
 }
 
-function flightStream() {
-  return rsc.renderFlight(clientManifest, logError).pipe(new PassThrough());
-}
+// The pages the app renders: the home page, and the permalink of its useActionState form.
+const PAGES = new Set(['/', '/name/update']);
 
 // The payload as bytes: a Flight stream is not always UTF-8 text (typed arrays travel as binary rows,
 // and development builds add some of their own), so it is never decoded as a string here.
@@ -36,15 +35,14 @@ function inlineGlobal(name, value) {
   return `window.${name}=${json};`;
 }
 
-async function renderPage(response, { status = 200, formState = null } = {}) {
-  const payload = await readAll(flightStream());
+// `page` is what the RSC side needs: the URL, and after a form post its state or error.
+async function renderPage(response, page, status = 200) {
+  const payload = await readAll(rsc.renderFlight(clientManifest, page, logError).pipe(new PassThrough()));
   const fromPayload = new PassThrough();
   fromPayload.end(payload);
-  const html = ssr.renderHTML(fromPayload, {
+  const html = await ssr.renderHTML(fromPayload, {
     ssrManifest,
-    formState,
-    bootstrapScriptContent:
-      inlineGlobal('__FLIGHT_PAYLOAD__', payload.toString('base64')) + inlineGlobal('__FORM_STATE__', formState),
+    bootstrapScriptContent: inlineGlobal('__FLIGHT_PAYLOAD__', payload.toString('base64')),
     bootstrapScripts: ['/assets/main.js'],
     onShellReady() {
       response.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
@@ -67,14 +65,18 @@ function serveAsset(request, response) {
 async function handle(request, response) {
   if (request.method === 'GET' && request.url.startsWith('/assets/')) return serveAsset(request, response);
   const result = await rsc.handleAction(request, response, clientManifest);
-  if (result.kind === 'call') return;
-  if (result.kind === 'form') return renderPage(response, { formState: result.formState });
-  if (request.method !== 'GET') return response.writeHead(405, { allow: 'GET, POST' }).end();
-  if ((request.headers.accept || '').includes('text/x-component')) {
-    response.writeHead(200, { 'content-type': 'text/x-component' });
-    return flightStream().pipe(response);
+  // A call from callServer, or a form post sent on with a redirect: answered.
+  if (result.kind === 'call' || result.kind === 'redirect') return;
+  const url = request.url;
+  // A form post that was not redirected: its server function threw (status 500), or its state could
+  // not travel in a cookie. The page is the answer.
+  if (result.kind === 'form') {
+    return renderPage(response, { url, formState: result.formState, formError: result.error }, result.status);
   }
-  return renderPage(response);
+  if (request.method !== 'GET') return response.writeHead(405, { allow: 'GET, POST' }).end();
+  if (!PAGES.has(new URL(url, 'http://localhost').pathname)) return response.writeHead(404).end('Not found');
+  // formState: what a form posted without JavaScript and redirected here left for this page.
+  return renderPage(response, { url, formState: result.formState });
 }
 
 function start(port = Number(process.env.PORT || 3000), host = process.env.HOST || '127.0.0.1') {

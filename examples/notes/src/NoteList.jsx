@@ -1,9 +1,11 @@
-// Server Component: the notes, each with a delete form. The inline server function captures the note's
-// id; the id travels to the browser sealed (encrypted and authenticated) with the reference, so the
-// browser can neither read nor change which note a button deletes.
+// Server Component: the notes, each with a rename form and a delete form.
+// - deleteNote is created inline: it captures the note's id, which travels to the browser sealed
+//   (encrypted and authenticated) with the reference, so the browser can neither read nor change it;
+// - renameNote comes from actions.js, bound to the id with `.bind`: a bound argument travels as it is.
+import { renameNote } from './actions';
 import { db } from './store';
 
-export default function NoteList({ notes }) {
+export default function NoteList({ notes, selectedId }) {
   return (
     <ul id="notes">
       {notes.map((note) => {
@@ -12,8 +14,12 @@ export default function NoteList({ notes }) {
           await db.notes.delete(note.id);
         }
         return (
-          <li key={note.id} data-note-id={note.id}>
+          <li key={note.id} data-note-id={note.id} className={note.id === selectedId ? 'selected' : undefined}>
             <span className="note-title">{note.title || '(empty note)'}</span>{' '}
+            <form action={renameNote.bind(null, note.id)} id={`rename-note-${note.id}`} className="rename-note">
+              <input type="text" name="title" aria-label="New title" />
+              <button type="submit">Rename</button>
+            </form>
             <form action={deleteNote} id={`delete-note-${note.id}`} className="delete-note">
               <button type="submit">Delete</button>
             </form>

@@ -9,7 +9,8 @@ export default function UpdateNameWithState() {
       <input type="text" name="name" disabled={isPending} />
       <button type="submit" disabled={isPending}>Update</button>
       {isPending && <span className="pending">Saving…</span>}
-      {state?.error && <span className="error">Failed: {state.error}</span>}
+      {state.error && <span className="error">Failed: {state.error}</span>}
+      {state.name && <span className="result">Saved: {state.name}</span>}
     </form>
   );
 }

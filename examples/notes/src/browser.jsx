@@ -1,9 +1,8 @@
 // Entry of the browser bundle: hydrates the server-rendered page from the Flight payload embedded in it.
-import { startTransition, use, useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { createFromReadableStream } from 'react-server-dom-webpack/client';
-import { callServer } from './call-server';
-import { setRefresher } from './refresh';
+import { callServer, onServerRoot } from './call-server';
 
 // The server embeds the payload's bytes as base64 (see server.js).
 function payloadStream() {
@@ -16,12 +15,13 @@ function payloadStream() {
   });
 }
 
-const initial = createFromReadableStream(payloadStream(), { callServer });
-
-function Root() {
-  const [tree, setTree] = useState(initial);
-  useEffect(() => setRefresher((next) => startTransition(() => setTree(next))), []);
-  return use(tree);
+// The tree the server rendered, until a server function's answer brings a newer one.
+function Root({ initial }) {
+  const [root, setRoot] = useState(initial);
+  useEffect(() => onServerRoot((next) => startTransition(() => setRoot(next))), []);
+  return root;
 }
 
-hydrateRoot(document, <Root />, { formState: window.__FORM_STATE__ ?? null });
+createFromReadableStream(payloadStream(), { callServer }).then(({ root, formState }) => {
+  hydrateRoot(document, <Root initial={root} />, { formState });
+});

@@ -1,12 +1,25 @@
-// The app's callServer (the loader's `callServer` option points here): the package's default, then a
-// refresh, so that the page shows what the server function changed.
-import { callServer as defaultCallServer } from 'webpack-server-actions/client';
-import { refresh } from './refresh';
+// The app's callServer (the loader's `callServer` option points here): the package's, with the page
+// re-rendered by the server handed to the root component, and a reload when the page is older than
+// the server (its server functions are not known there any more, typically after a deploy).
+import { createCallServer, ServerActionError } from 'webpack-server-actions/client';
+
+let showRoot = null;
+
+/** browser.jsx registers how to show a tree that came back with a call. */
+export function onServerRoot(listener) {
+  showRoot = listener;
+}
+
+const call = createCallServer({ onRoot: (root) => showRoot?.(root) });
 
 export async function callServer(id, args) {
   try {
-    return await defaultCallServer(id, args);
-  } finally {
-    refresh();
+    return await call(id, args);
+  } catch (error) {
+    if (error instanceof ServerActionError && error.code === 'not-found') {
+      window.location.reload();
+      return new Promise(() => {});
+    }
+    throw error;
   }
 }

@@ -1,16 +1,30 @@
-// Entry of the server bundle (server layer, `react-server` condition): renders the server component
-// tree as a Flight stream and handles server-function requests.
+// Entry of the server bundle (server layer, `react-server` condition): renders the page as a Flight
+// stream and handles server-function requests.
 import { renderToPipeableStream } from 'react-server-dom-webpack/server';
 import { handleServerActionRequest } from 'webpack-server-actions/runtime';
 import App from './App';
 
-export function renderFlight(clientManifest, onError) {
-  return renderToPipeableStream(<App />, clientManifest, { onError });
+// What a failed no-JavaScript form post shows: the message in development only, as React does.
+function describe(error) {
+  return process.env.NODE_ENV === 'production' ? 'the server function failed.' : String(error?.message ?? error);
+}
+
+/**
+ * The page's payload: the tree, and the form state that useActionState needs (the browser passes it
+ * to hydrateRoot, SSR to renderToPipeableStream). Through Flight, the state can be anything React sends.
+ */
+export function renderFlight(clientManifest, { url, formState = null, formError }, onError) {
+  const root = <App url={url} formError={formError === undefined ? null : describe(formError)} />;
+  return renderToPipeableStream({ root, formState }, clientManifest, { onError });
 }
 
 export function handleAction(request, response, clientManifest) {
   return handleServerActionRequest(request, response, {
     clientManifest,
+    // A call's answer carries the page re-rendered, so the browser shows new data at once.
+    renderRoot: (actionRequest) => <App url={actionRequest.url} />,
+    // A form posted without JavaScript ends on a GET of its page: a reload does not post again.
+    redirectAfterFormPost: true,
     onError: (error) => console.error('server function failed:', error),
   });
 }

@@ -1,17 +1,10 @@
-// Entry of the SSR bundle: turns a Flight stream into HTML, with client components rendered on the
-// server. Server functions in the tree are React's node references, so forms render their hidden
-// $ACTION_ fields and work before hydration.
-import { use } from 'react';
+// Entry of the SSR bundle: turns the page's Flight stream into HTML, with client components rendered
+// on the server. Server functions in the tree are React's node references, so forms render their
+// hidden $ACTION_ fields and work before hydration.
 import { renderToPipeableStream } from 'react-dom/server';
 import { createFromNodeStream } from 'react-server-dom-webpack/client';
 
-export function renderHTML(
-  flightStream,
-  { ssrManifest, bootstrapScriptContent, bootstrapScripts, formState, onShellReady, onError },
-) {
-  const tree = createFromNodeStream(flightStream, ssrManifest);
-  function Root() {
-    return use(tree);
-  }
-  return renderToPipeableStream(<Root />, { bootstrapScriptContent, bootstrapScripts, formState, onShellReady, onError });
+export async function renderHTML(flightStream, { ssrManifest, bootstrapScriptContent, bootstrapScripts, onShellReady, onError }) {
+  const { root, formState } = await createFromNodeStream(flightStream, ssrManifest);
+  return renderToPipeableStream(root, { bootstrapScriptContent, bootstrapScripts, formState, onShellReady, onError });
 }

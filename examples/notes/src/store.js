@@ -43,6 +43,13 @@ export const db = {
       update((data) => {
         data.notes = data.notes.filter((note) => note.id !== id);
       }),
+    /** Whether there was a note with this id to rename. */
+    rename: (id, title) =>
+      update((data) => {
+        const note = data.notes.find((candidate) => candidate.id === id);
+        if (note) note.title = title;
+        return Boolean(note);
+      }),
   },
   users: {
     getName: async () => read().name,
