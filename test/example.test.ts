@@ -46,11 +46,34 @@ describe('notes example over HTTP', () => {
   // The page embeds the Flight payload as base64 of its bytes.
   const payloadIn = (html: string) =>
     Buffer.from(/window\.__FLIGHT_PAYLOAD__="([A-Za-z0-9+/=]*)"/.exec(html)![1], 'base64').toString('latin1');
+  /** Posts a form as a browser without JavaScript does, and checks the answer is a redirect after POST. */
+  async function postFormExpectingRedirect(pathname: string, fields: Array<[string, string]>, location = pathname) {
+    const response = await postForm(`${server!.url}${pathname}`, fields, { redirect: 'manual' });
+    await response.body?.cancel();
+    expect(response.status).to.equal(303);
+    expect(response.headers.get('location')).to.equal(location);
+    return response;
+  }
+  /** The GET a browser makes after a 303, with the cookie the redirect set (if any). */
+  async function followRedirect(redirect: Response): Promise<string> {
+    const cookie = redirect.headers.get('set-cookie')?.split(';')[0];
+    const response = await fetch(new URL(redirect.headers.get('location')!, server!.url), { headers: cookie ? { cookie } : {} });
+    expect(response.status).to.equal(200);
+    return response.text();
+  }
   const titlesIn = (html: string) => [...html.matchAll(/<span class="note-title">([^<]*)<\/span>/g)].map((match) => match[1]);
 
   before(async () => {
     Object.assign(ids, await buildExample());
-    expect(Object.keys(ids)).to.have.members(['createNote', 'createEmptyNote', 'updateName', 'createNoteAction', 'deleteNote']);
+    expect(Object.keys(ids)).to.have.members([
+      'createNote',
+      'createEmptyNote',
+      'addNote',
+      'renameNote',
+      'updateName',
+      'createNoteAction',
+      'deleteNote',
+    ]);
 
     dataDir = mkdtempSync(path.join(tmpdir(), 'wsa-notes-'));
     writeFileSync(path.join(dataDir, 'store.json'), JSON.stringify(SEEDED));
@@ -88,6 +111,15 @@ describe('notes example over HTTP', () => {
     expect(titlesIn(await getPage())).to.include('a title');
   });
 
+  it('createNote rejects a title that is too long: 500 with the error in the answer, nothing stored', async () => {
+    const before = storeBytes();
+    const response = await postCall(`${server!.url}/`, ids.createNote, ['x'.repeat(101)]);
+    expect(response.status).to.equal(500);
+    expect(response.headers.get('content-type')).to.match(/^text\/x-component/);
+    expect(await response.text()).to.include('A title is at most 100 characters.');
+    expect(storeBytes()).to.equal(before);
+  });
+
   it('createEmptyNote, passed by a server component to a client Button, runs by its ID', async () => {
     // The page's Flight payload carries the server reference that the Button calls.
     expect(payloadIn(await getPage())).to.include(ids.createEmptyNote);
@@ -110,9 +142,7 @@ describe('notes example over HTTP', () => {
     expect(fields.map(([name]) => name).some((name) => /^\$ACTION_REF_\d+$/.test(name))).to.equal(true);
     // The captured values (`[<id>]` in Flight) are not readable in the page: only the sealed payload is.
     expect(fields.map(([, value]) => value).join(' ')).not.to.include(`[${last.id}]`);
-    const response = await postForm(`${server!.url}/`, fields);
-    expect(response.status).to.equal(200);
-    await response.body?.cancel();
+    await postFormExpectingRedirect('/', fields);
     expect(readStore().notes.map((note) => note.id)).not.to.include(last.id);
   });
 
@@ -144,37 +174,96 @@ describe('notes example over HTTP', () => {
     expect(await callServerFunction(server!.url, ids.updateName, [''])).to.deep.equal({ error: 'Name is required' });
     expect(storeBytes()).to.equal(before);
 
-    expect(await callServerFunction(server!.url, ids.updateName, ['Ada'])).to.deep.equal({ error: null });
+    expect(await callServerFunction(server!.url, ids.updateName, ['Ada'])).to.deep.equal({ error: null, name: 'Ada' });
     expect(readStore().name).to.equal('Ada');
     expect(nameIn(await getPage())).to.equal('Ada');
   });
 
-  it('runs a form posted before hydration ($ACTION_ID_) and renders the page', async () => {
+  it('runs a form posted before hydration ($ACTION_ID_), then redirects to the page (a reload does not post again)', async () => {
     const fields = hiddenFields(await getPage(), 'action-form');
-    const response = await postForm(`${server!.url}/`, [...fields, ['name', 'Grace']]);
-    expect(response.status).to.equal(200);
-    expect(response.headers.get('content-type')).to.match(/^text\/html/);
-    expect(nameIn(await response.text())).to.equal('Grace');
+    const redirect = await postFormExpectingRedirect('/', [...fields, ['name', 'Grace']]);
+    expect(redirect.headers.get('set-cookie'), 'no form state to carry').to.equal(null);
     expect(readStore().name).to.equal('Grace');
+    expect(nameIn(await followRedirect(redirect))).to.equal('Grace');
   });
 
-  it('runs the useActionState form and renders its state on the server', async () => {
+  it('runs the useActionState form, and the page it redirects to shows its state once', async () => {
     const fields = hiddenFields(await getPage(), 'state-form');
 
-    const refused = await postForm(`${server!.url}/`, [...fields, ['name', '']]);
-    expect(refused.headers.get('content-type')).to.match(/^text\/html/);
-    const refusedHtml = await refused.text();
-    expect(refusedHtml).to.match(/<span class="error">Failed: (<!-- -->)?Name is required<\/span>/);
+    const refused = await postFormExpectingRedirect('/', [...fields, ['name', '']]);
+    expect(refused.headers.get('set-cookie')).to.match(/^wsa-form-state=[\w-]+; Path=\/; Max-Age=60; HttpOnly; SameSite=Lax$/);
+    expect(await followRedirect(refused)).to.match(/<span class="error">Failed: (<!-- -->)?Name is required<\/span>/);
     expect(readStore().name).to.equal('Grace');
 
-    const response = await postForm(`${server!.url}/`, [...fields, ['name', 'Lin']]);
-    expect(response.status).to.equal(200);
-    expect(response.headers.get('content-type')).to.match(/^text\/html/);
-    const html = await response.text();
+    const saved = await postFormExpectingRedirect('/', [...fields, ['name', 'Lin']]);
+    const html = await followRedirect(saved);
     expect(html.startsWith('<!DOCTYPE html>')).to.equal(true);
     expect(nameIn(html)).to.equal('Lin');
+    expect(html).to.match(/<span class="result">Saved: (<!-- -->)?Lin<\/span>/);
     expect(html).not.to.include('class="error"');
     expect(readStore().name).to.equal('Lin');
+    // A reload is a plain GET: the page as it is, without the state.
+    expect(await getPage()).not.to.include('class="result"');
+  });
+
+  it('posts the permalink form to /name/update, which shows the result', async () => {
+    const html = await getPage();
+    expect(html).to.match(/<form id="permalink-form" action="\/name\/update"/);
+    const redirect = await postFormExpectingRedirect('/name/update', [...hiddenFields(html, 'permalink-form'), ['name', 'Linus']]);
+    const landed = await followRedirect(redirect);
+    expect(landed).to.match(/<form id="permalink-form"[^>]*>.*<span class="result">Saved: (<!-- -->)?Linus<\/span>/s);
+    expect(readStore().name).to.equal('Linus');
+    await callServerFunction(server!.url, ids.updateName, ['Lin']);
+  });
+
+  it('runs a form bound with .bind (renameNote.bind(null, id)) before hydration', async () => {
+    const [first] = readStore().notes;
+    const fields = hiddenFields(await getPage(), `rename-note-${first.id}`);
+    expect(fields.some(([name]) => /^\$ACTION_REF_\d+$/.test(name)), 'a bound action').to.equal(true);
+    await postFormExpectingRedirect('/', [...fields, ['title', 'renamed seeded note']]);
+    expect(readStore().notes[0]).to.include({ id: first.id, title: 'renamed seeded note' });
+    await postFormExpectingRedirect('/', [...fields, ['title', first.title]]);
+  });
+
+  it('answers a form whose server function throws with the page in an error state (500)', async () => {
+    const [first] = readStore().notes;
+    const fields = hiddenFields(await getPage(), `rename-note-${first.id}`);
+    const before = storeBytes();
+    // The same bound id, for a note that is not there.
+    const gone = fields.map(([name, value]): [string, string] => [name, value.replace(`[${first.id}]`, '[999]')]);
+    expect(gone).not.to.deep.equal(fields);
+    const response = await postForm(`${server!.url}/`, [...gone, ['title', 'ghost']], { redirect: 'manual' });
+    expect(response.status).to.equal(500);
+    expect(response.headers.get('content-type')).to.match(/^text\/html/);
+    expect(await response.text()).to.match(/<p id="form-error" role="alert">Something went wrong: (<!-- -->)?There is no note 999 to rename\.<\/p>/);
+    expect(storeBytes()).to.equal(before);
+  });
+
+  it('redirects from addNote: 303 for a form, the location header for a call', async () => {
+    const fields = hiddenFields(await getPage(), 'add-note-form');
+    expect(fields).to.deep.equal([[`$ACTION_ID_${ids.addNote}`, '']]);
+    const nextId = JSON.parse(storeBytes()).nextId;
+    await postFormExpectingRedirect('/', [...fields, ['title', 'added by form']], `/?note=${nextId}`);
+    const page = await (await fetch(`${server!.url}/?note=${nextId}`)).text();
+    expect(page).to.match(new RegExp(`<li data-note-id="${nextId}" class="selected"><span class="note-title">added by form</span>`));
+
+    const form = new FormData();
+    form.append('title', 'added by call');
+    const call = await postCall(`${server!.url}/`, ids.addNote, [form]);
+    expect(call.status).to.equal(204);
+    expect(call.headers.get('x-server-action-redirect')).to.equal(`/?note=${nextId + 1}`);
+    expect(readStore().notes.slice(-2).map((note) => note.title)).to.deep.equal(['added by form', 'added by call']);
+    for (const id of [nextId, nextId + 1]) await postFormExpectingRedirect('/', hiddenFields(await getPage(), `delete-note-${id}`));
+  });
+
+  it('answers a call with the re-rendered page, so the browser needs no second request', async () => {
+    const response = await postCall(`${server!.url}/`, ids.updateName, ['Mo']);
+    expect(response.status).to.equal(200);
+    const answer = Buffer.from(await response.arrayBuffer()).toString('latin1');
+    // `{ returnValue, root }`: the page, rendered after the function ran, shows the new name.
+    expect(answer).to.match(/^0:\{"returnValue":\{"error":null,"name":"Mo"\},"root":"\$L[0-9a-f]+"\}$/m);
+    expect(answer).to.include('["$","span",null,{"id":"name","children":"Mo"}');
+    await callServerFunction(server!.url, ids.updateName, ['Lin']);
   });
 
   it('answers unknown, malformed and `#`-suffixed action IDs with 404 and changes nothing', async () => {
@@ -187,7 +276,7 @@ describe('notes example over HTTP', () => {
       await response.body?.cancel();
     }
     // A form naming another export of the action's module through React's `#` fallback.
-    const form = await postForm(`${server!.url}/`, [[`$ACTION_ID_${ids.updateName}#createNote`, ''], ['name', 'Mallory']]);
+    const form = await postForm(`${server!.url}/`, [[`$ACTION_ID_${ids.updateName}#createNote`, ''], ['name', 'Mallory']], { redirect: 'manual' });
     expect(form.status).to.equal(404);
     expect(form.headers.get('x-server-action-error')).to.be.a('string');
     await form.body?.cancel();

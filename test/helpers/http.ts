@@ -88,11 +88,14 @@ export async function callServerFunction<T = unknown>(url: string, actionId: str
   return payload.returnValue;
 }
 
-/** POSTs fields as a multipart form, as a browser submits a form before hydration. */
-export function postForm(url: string, fields: Array<[string, string]>): Promise<Response> {
+/**
+ * POSTs fields as a multipart form, as a browser submits a form before hydration. `redirect: 'manual'`
+ * in `init` shows a 303 as it is, rather than the page fetch follows it to.
+ */
+export function postForm(url: string, fields: Array<[string, string]>, init: RequestInit = {}): Promise<Response> {
   const body = new FormData();
   for (const [name, value] of fields) body.append(name, value);
-  return fetch(url, { method: 'POST', body });
+  return fetch(url, { ...init, method: 'POST', body });
 }
 
 const ENTITIES: Record<string, string> = { '&quot;': '"', '&#x27;': "'", '&lt;': '<', '&gt;': '>', '&amp;': '&' };
