@@ -2,7 +2,8 @@
  * Form state across a redirect after POST. A form posted without JavaScript is answered with
  * `303 See Other` to the URL it was posted to (when the app asks for it), so that reloading the page it
  * lands on does not post again; the state `useActionState` must show there travels in a short-lived
- * cookie, Flight-serialised and sealed (AES-GCM, bound to that URL), and is taken once by the GET.
+ * cookie, Flight-serialised and sealed (AES-GCM, bound to that URL, with its expiry), and the GET
+ * clears it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
@@ -27,7 +28,10 @@ function attributes(request: IncomingMessage, maxAge: number): string {
 export async function formStateCookie(request: IncomingMessage, formState: unknown, url: string): Promise<string | null> {
   const text = await encodeFlight(formState);
   if (typeof text !== 'string') return null;
-  const cookie = `${FORM_STATE_COOKIE}=${await seal('form state', url, text)}; ${attributes(request, LIFETIME_SECONDS)}`;
+  // The expiry is sealed in too: Max-Age binds browsers only, not a copy of the cookie.
+  const expires = Date.now() + LIFETIME_SECONDS * 1000;
+  const sealed = await seal('form state', url, `${expires}:${text}`);
+  const cookie = `${FORM_STATE_COOKIE}=${sealed}; ${attributes(request, LIFETIME_SECONDS)}`;
   return cookie.length <= MAX_COOKIE_LENGTH ? cookie : null;
 }
 
@@ -39,13 +43,23 @@ export async function takeFormState(request: IncomingMessage, response: ServerRe
   const sealed = readCookie(request.headers.cookie, FORM_STATE_COOKIE);
   if (sealed === undefined) return null;
   response.appendHeader('set-cookie', `${FORM_STATE_COOKIE}=; ${attributes(request, 0)}`);
-  const text = await open('form state', request.url ?? '/', sealed);
-  if (text === null) return null;
+  const opened = await open('form state', samePageLocation(request.url), sealed);
+  const separator = opened?.indexOf(':') ?? -1;
+  if (opened == null || separator === -1 || !(Number(opened.slice(0, separator)) > Date.now())) return null;
   try {
-    return await decodeFlight(text);
+    return await decodeFlight(opened.slice(separator + 1));
   } catch {
     return null;
   }
+}
+
+/**
+ * Where to send the browser back to after a form post: the path and query it posted to, always on
+ * this host. A request line may start with `//host` or `/\host`, which a browser would read as
+ * another host's address (an open redirect): those slashes collapse to one.
+ */
+export function samePageLocation(url: string | undefined): string {
+  return `/${(url ?? '/').replace(/^[/\\]+/, '')}`;
 }
 
 function readCookie(header: string | undefined, name: string): string | undefined {

@@ -28,7 +28,7 @@ import {
   type ActionResponsePayload,
 } from '../protocol';
 import { CapturedValuesRejectedError, ServerActionRedirect, ServerActionRequestError } from './errors';
-import { formStateCookie, takeFormState } from './form-state-cookie';
+import { formStateCookie, samePageLocation, takeFormState } from './form-state-cookie';
 import { hasServerAction, loadServerAction } from './load-server-action';
 import { getServerActionsManifest } from './manifest';
 import { DEFAULT_BODY_SIZE_LIMIT, isMultipart, isUrlEncoded, multipartParser, readFormData, readText } from './read-body';
@@ -38,7 +38,10 @@ export interface HandleServerActionOptions {
   clientManifest?: ClientManifest;
   /** The largest request body accepted, in bytes. Default: 1 MB. */
   bodySizeLimit?: number;
-  /** Called with every error a server function throws; the client gets a digest, not the error. */
+  /**
+   * Called with every error a server function throws, and with errors rendering its answer (such as
+   * the `renderRoot` tree). Default: `console.error`.
+   */
   onError?: (error: unknown) => void;
   /**
    * The server component tree to send back with the return value of a call (as `root`), rendered
@@ -68,6 +71,11 @@ export type ServerActionResult =
    * function threw, `error` is what it threw (status 500): render the page in an error state.
    */
   | { kind: 'form'; status: 200 | 500; returnValue: unknown; formState: unknown; error?: unknown };
+
+function report(options: HandleServerActionOptions, error: unknown): void {
+  if (options.onError) options.onError(error);
+  else console.error(error);
+}
 
 function fail(response: ServerResponse, status: number, code: ActionErrorCode, message: string): ServerActionResult {
   response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', [ACTION_ERROR_HEADER]: code });
@@ -113,6 +121,7 @@ async function handleCall(
   const action = await loadServerAction(actionId);
 
   let status = 200;
+  let thrown: unknown;
   let payload: ActionResponsePayload;
   try {
     payload = { returnValue: await action(...args) };
@@ -125,12 +134,16 @@ async function handleCall(
       return { kind: 'call', status: 204 };
     }
     status = 500;
-    options.onError?.(error);
+    thrown = error;
+    report(options, error);
     payload = { returnValue: Promise.reject(error) };
   }
   if (status === 200 && options.renderRoot) payload.root = options.renderRoot(request);
   response.writeHead(status, { 'content-type': FLIGHT_CONTENT_TYPE });
-  renderToPipeableStream(payload, options.clientManifest ?? {}).pipe(response);
+  renderToPipeableStream(payload, options.clientManifest ?? {}, {
+    // The function's own error was reported above; React meets it again while sending it.
+    onError: (error: unknown) => (error === thrown ? undefined : report(options, error)),
+  }).pipe(response);
   return { kind: 'call', status };
 }
 
@@ -181,13 +194,13 @@ async function handleForm(
   } catch (error) {
     if (error instanceof CapturedValuesRejectedError) throw new ServerActionRequestError(error.message, 400);
     if (error instanceof ServerActionRedirect) return seeOther(response, error.location);
-    options.onError?.(error);
+    report(options, error);
     return { kind: 'form', status: 500, returnValue: undefined, formState: null, error };
   }
   const formState = await decodeFormState(returnValue, formData, manifest);
   if (options.redirectAfterFormPost) {
     // Back to the page the form was posted to, by GET, with the state (if any) in a cookie.
-    const target = request.url ?? '/';
+    const target = samePageLocation(request.url);
     const cookie = formState === null ? null : await formStateCookie(request, formState, target);
     if (formState === null || cookie !== null) return seeOther(response, target, cookie);
   }

@@ -18,11 +18,15 @@ function headerSafeLocation(location: string): string {
   try {
     url = new URL(location, 'http://relative.invalid/');
   } catch {
-    throw new TypeError(`redirect() takes a URL; ${JSON.stringify(location)} is not one.`);
+    throw new TypeError(`redirect() takes a URL; ${JSON.stringify(location.slice(0, 100))} is not one.`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new TypeError(`redirect() goes to http(s) URLs only, not to a "${url.protocol}" URL.`);
   }
   // A header carries it: anything but printable ASCII is percent-encoded, as a browser would send it.
-  return location.replace(/[^\x21-\x7e]/gu, (char) => encodeURIComponent(char));
+  try {
+    return location.replace(/[^\x21-\x7e]/gu, (char) => encodeURIComponent(char));
+  } catch {
+    throw new TypeError('redirect() takes a URL; this one holds a lone surrogate, which no URL can.');
+  }
 }

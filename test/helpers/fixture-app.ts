@@ -3,7 +3,7 @@
  * `webpack-server-actions` resolves through a symlink to this repository (its built `dist`), and
  * React and the other packages from this repository's node_modules.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -32,4 +32,17 @@ export function writeSource(dir: string, relativePath: string, source: string): 
 
 export function removeFixtureApps(): void {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * A copy of a fixture that lives until the process exits, for a build that several test files share:
+ * it is out of the reach of `removeFixtureApps`, which each file that makes its own apps calls in its
+ * `after`, so that one file's cleanup cannot delete a build that a later file still reads.
+ */
+export function createSharedFixtureApp(name: string): string {
+  const home = mkdtempSync(path.join(tmpdir(), `wsa-${name}-shared-`));
+  process.once('exit', () => rmSync(home, { recursive: true, force: true }));
+  const dir = path.join(home, name);
+  renameSync(createFixtureApp(name), dir);
+  return dir;
 }
