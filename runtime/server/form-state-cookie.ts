@@ -55,11 +55,21 @@ export async function takeFormState(request: IncomingMessage, response: ServerRe
 
 /**
  * Where to send the browser back to after a form post: the path and query it posted to, always on
- * this host. A request line may start with `//host` or `/\host`, which a browser would read as
- * another host's address (an open redirect): those slashes collapse to one.
+ * this host. A request target may start with `//host` or `/\host`, which a browser would read as
+ * another host's address (an open redirect): those slashes collapse to one. An absolute-form target
+ * (`http://host/path`, as sent to proxies) gives its path and query.
  */
-export function samePageLocation(url: string | undefined): string {
-  return `/${(url ?? '/').replace(/^[/\\]+/, '')}`;
+export function samePageLocation(url = '/'): string {
+  let target = url;
+  if (/^[a-z][a-z\d+.-]*:/i.test(url)) {
+    try {
+      const parsed = new URL(url);
+      target = parsed.pathname + parsed.search;
+    } catch {
+      target = '/';
+    }
+  }
+  return `/${target.replace(/^[/\\]+/, '')}`;
 }
 
 function readCookie(header: string | undefined, name: string): string | undefined {
