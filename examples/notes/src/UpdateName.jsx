@@ -6,9 +6,12 @@ export default function UpdateName() {
   const [name, setName] = useState('');
   const [error, setError] = useState(null);
   const [isPending, startTransition] = useTransition();
-  const submitAction = async () => {
+  // What the form holds when it is submitted: the same as `name` once hydrated, and what was typed
+  // when React replays a submit made before hydration (the state starts empty then).
+  const submitAction = async (formData) => {
+    const submitted = formData.get('name');
     startTransition(async () => {
-      const { error } = await updateName(name);
+      const { error } = await updateName(submitted);
       if (error) {
         setError(error);
       } else {
