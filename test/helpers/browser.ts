@@ -25,18 +25,50 @@ export interface BrowserSession {
   pageErrors: string[];
   /** Every request the page made, in order; `requestsSince(mark)` reads those after a mark. */
   requests: Request[];
+  /** What the page logged as errors (React reports hydration mismatches there). */
+  consoleErrors: string[];
 }
 
 /** A fresh context (no cookies from an earlier test) and page at `url`, hydrated when JavaScript runs. */
 export async function openPage(browser: Browser, url: string, javaScriptEnabled: boolean): Promise<BrowserSession> {
+  const session = await newSession(browser, javaScriptEnabled);
+  await session.page.goto(url);
+  if (javaScriptEnabled) await waitForHydration(session.page);
+  return session;
+}
+
+async function newSession(browser: Browser, javaScriptEnabled: boolean): Promise<BrowserSession> {
   const context = await browser.newContext({ javaScriptEnabled });
   const page = await context.newPage();
-  const session: BrowserSession = { page, pageErrors: [], requests: [] };
+  const session: BrowserSession = { page, pageErrors: [], requests: [], consoleErrors: [] };
   page.on('pageerror', (error) => session.pageErrors.push(error.message));
   page.on('request', (request) => session.requests.push(request));
-  await page.goto(url);
-  if (javaScriptEnabled) await waitForHydration(page);
+  page.on('console', (message) => {
+    if (message.type() === 'error') session.consoleErrors.push(message.text());
+  });
   return session;
+}
+
+/**
+ * A page at `url` whose browser bundle is held back until `hydrate()`: the server-rendered page as a
+ * user meets it while the JavaScript is still loading, on this and any page the browser goes on to.
+ */
+export async function openBeforeHydration(browser: Browser, url: string): Promise<BrowserSession & { hydrate(): Promise<void> }> {
+  const session = await newSession(browser, true);
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await session.page.route('**/assets/main.js', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await session.page.goto(url, { waitUntil: 'domcontentloaded' });
+  return {
+    ...session,
+    async hydrate() {
+      release();
+      await waitForHydration(session.page);
+    },
+  };
 }
 
 /**

@@ -10,7 +10,7 @@ interface FlightClient {
   createFromFetch<T>(response: Promise<Response>, options: object): Promise<T>;
 }
 const flightClient: FlightClient = require('react-server-dom-webpack/client.node');
-// The answer holds plain data only: no client references to resolve.
+// The answers hold data and host elements only: no client references to resolve.
 const serverConsumerManifest = { moduleMap: {}, serverModuleMap: null, moduleLoading: null };
 
 export interface RunResult {
@@ -82,10 +82,13 @@ export async function callServerFunction<T = unknown>(url: string, actionId: str
   if (response.status !== 200 || !type.startsWith('text/x-component')) {
     throw new Error(`Call answered ${response.status} (${type}): ${await response.text()}`);
   }
-  const payload = await flightClient.createFromFetch<{ returnValue: T }>(Promise.resolve(response), {
-    serverConsumerManifest,
-  });
+  const payload = await readFlightAnswer<{ returnValue: T }>(response);
   return payload.returnValue;
+}
+
+/** Decodes a Flight answer with React's Node client, the test's stand-in for a browser. */
+export function readFlightAnswer<T>(response: Response): Promise<T> {
+  return flightClient.createFromFetch<T>(Promise.resolve(response), { serverConsumerManifest });
 }
 
 /**

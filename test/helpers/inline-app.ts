@@ -5,11 +5,10 @@
  */
 import { expect } from 'chai';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { appConfigs, compileOk, readJson, requireBundle, type AppConfigOptions } from './build';
-import { createFixtureApp } from './fixture-app';
+import { createSharedFixtureApp } from './fixture-app';
 import { decodeInBrowser, recordCall, renderFlight, sendCall, type RecordedCall, type ServerBundle } from './flight';
 
 export const KEY_VARIABLE = 'SERVER_ACTIONS_ENCRYPTION_KEY';
@@ -67,21 +66,9 @@ export interface InlineApp extends LoadedServer {
   idOf(fn: string): string;
 }
 
-/**
- * A copy of the fixture that lives until the process exits. `removeFixtureApps` removes every app
- * created so far, and each file that makes its own apps calls it in its `after`: this copy is moved out
- * of that list's reach, so that one file's cleanup cannot delete a build that a later file still reads.
- */
-function appForTheWholeRun(): string {
-  const home = mkdtempSync(path.join(tmpdir(), 'wsa-inline-shared-'));
-  process.once('exit', () => rmSync(home, { recursive: true, force: true }));
-  const dir = path.join(home, 'inline-app');
-  renameSync(createFixtureApp('inline-app'), dir);
-  return dir;
-}
-
 async function build(options: AppConfigOptions): Promise<InlineApp> {
-  const dir = appForTheWholeRun();
+  // Several test files read this build: it must outlive the removeFixtureApps each of them may call.
+  const dir = createSharedFixtureApp('inline-app');
   await compileOk(appConfigs(dir, options));
   const loaded = await loadServer(dir);
   const emitted = readJson(dir, 'server', 'server-actions-manifest.json');

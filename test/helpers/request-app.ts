@@ -12,6 +12,7 @@ import type { HandleServerActionOptions, ServerActionResult } from 'webpack-serv
 import { appConfigs, compileOk, readJson, requireBundle } from './build';
 import { createSharedFixtureApp } from './fixture-app';
 import { readBytes } from './flight';
+import { readFlightAnswer } from './http';
 
 type ServerReference = ((...args: unknown[]) => Promise<unknown>) & { $$id: string };
 
@@ -70,6 +71,9 @@ export function buildRequestApp(): Promise<RequestApp> {
   return built;
 }
 
+// goAbroad's '/café/über uns?q=naïve&emoji=🙂', each character outside printable ASCII as UTF-8 bytes.
+export const ABROAD = '/caf%C3%A9/%C3%BCber%20uns?q=na%C3%AFve&emoji=%F0%9F%99%82';
+
 export interface ActionServer {
   /** The server's root URL, `http://127.0.0.1:<port>/`. */
   url: string;
@@ -123,20 +127,18 @@ export async function startActionServer(
   return { url, results, errors, close };
 }
 
+/** What `handleServerActionRequest` resolved with for the server's latest request. */
+export const lastOf = (server: ActionServer): ServerActionResult => server.results[server.results.length - 1];
+
 /** What a call's Flight answer holds. */
 export interface CallAnswer {
   returnValue: unknown;
   root?: unknown;
 }
 
-// React's Node Flight client, as the test's stand-in for a browser; react-server-dom-webpack ships no types.
-const flightClient: { createFromFetch<T>(response: Promise<Response>, options: object): Promise<T> } = require('react-server-dom-webpack/client.node');
-// The answers hold data and host elements only: no client references to resolve.
-const serverConsumerManifest = { moduleMap: {}, serverModuleMap: null, moduleLoading: null };
-
 /** Decodes the Flight answer to a call. */
 export function readCallAnswer(response: Response): Promise<CallAnswer> {
-  return flightClient.createFromFetch<CallAnswer>(Promise.resolve(response), { serverConsumerManifest });
+  return readFlightAnswer<CallAnswer>(response);
 }
 
 /** The `name=value` of a Set-Cookie header, as a browser sends it back in a Cookie header. */
