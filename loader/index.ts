@@ -8,6 +8,7 @@ import { getLoaderHandshake, setModuleRecord, type Layer, type ModuleRecord } fr
 import { mayNeedTransform } from './directive-scan';
 import { ServerActionsBuildError, type LocatedProblem } from './located-error';
 import { loaderOptionsSchema, normalizeLoaderOptions, type LoaderOptions, type NormalizedLoaderOptions } from './options';
+import { facadeImport } from './server-functions-facade-loader';
 import { transformModule, type TransformResult } from './transform';
 
 type SourceMap = Parameters<LoaderContext<LoaderOptions>['callback']>[2];
@@ -107,5 +108,9 @@ export default function serverActionsLoader(
     return;
   }
   const map = result.map ?? (result.keepsSourceMap ? inputMap : undefined);
-  this.callback(null, result.code, map as SourceMap, meta);
+  const facade =
+    options.layer === 'server' && result.inlineServerFunctions
+      ? facadeImport(this, relativePath, result.inlineServerFunctions.map((fn) => fn.exportName))
+      : '';
+  this.callback(null, result.code + facade, map as SourceMap, meta);
 }

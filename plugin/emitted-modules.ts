@@ -3,7 +3,7 @@
  * root module by a concatenated module (and removes the root from `compilation.modules`); the record
  * stays on the root's `buildInfo`, the module ID and chunks belong to the concatenated module.
  */
-import type { Chunk, Compilation, Module } from 'webpack';
+import type { Chunk, ChunkGroup, Compilation, Module } from 'webpack';
 import { getModuleRecord, type ModuleRecord } from '../shared/module-record';
 
 export interface EmittedRecord {
@@ -38,14 +38,62 @@ export function describeEmitted(compilation: Compilation, module: Module): Emitt
   return { id, chunks: chunksToLoad(module, compilation), async: compilation.moduleGraph.isAsync(module) };
 }
 
-/** No chunks when the module is in an initial chunk; else the chunks of the first group holding it. */
+/**
+ * The chunks to load before the module can be required: none when an initial chunk holds it; else
+ * the chunks of a chunk group that holds it and of every async group above it up to an entrypoint
+ * (a module that an async chunk's parents provide is not in that chunk). Of the groups that hold the
+ * module, the one closest to an entrypoint is taken, so as few chunks as possible are listed.
+ */
 function chunksToLoad(module: Module, compilation: Compilation): Chunk[] {
   const chunks = [...compilation.chunkGraph.getModuleChunksIterable(module)];
   if (chunks.some((chunk) => chunk.canBeInitial())) return [];
-  const byId = (a: Chunk, b: Chunk) => String(a.id).localeCompare(String(b.id));
-  const first = chunks.sort(byId)[0];
-  const group = [...first.groupsIterable][0];
-  return group ? group.chunks.filter((chunk) => !chunk.canBeInitial()).sort(byId) : [first];
+  const holders = new Set(chunks.flatMap((chunk) => [...chunk.groupsIterable]));
+  const path = shortestPathToEntrypoint(holders);
+  const seen = new Set<Chunk>();
+  const result: Chunk[] = [];
+  for (const group of path) {
+    for (const chunk of [...group.chunks].sort(byChunkId)) {
+      if (chunk.canBeInitial() || seen.has(chunk)) continue;
+      seen.add(chunk);
+      result.push(chunk);
+    }
+  }
+  return result;
+}
+
+/** From the entrypoint down to one of `holders`, by breadth-first search over parent groups. */
+function shortestPathToEntrypoint(holders: Set<ChunkGroup>): ChunkGroup[] {
+  const cameFrom = new Map<ChunkGroup, ChunkGroup | null>();
+  let frontier = [...holders].sort(byGroupId);
+  for (const group of frontier) cameFrom.set(group, null);
+  while (frontier.length > 0) {
+    const next: ChunkGroup[] = [];
+    for (const group of frontier) {
+      if (group.isInitial()) return pathDown(group, cameFrom);
+      for (const parent of [...group.parentsIterable].sort(byGroupId)) {
+        if (cameFrom.has(parent)) continue;
+        cameFrom.set(parent, group);
+        next.push(parent);
+      }
+    }
+    frontier = next;
+  }
+  // Unreachable from an entrypoint: only the holders themselves can help.
+  return [...holders].sort(byGroupId).slice(0, 1);
+}
+
+function pathDown(top: ChunkGroup, cameFrom: Map<ChunkGroup, ChunkGroup | null>): ChunkGroup[] {
+  const path: ChunkGroup[] = [];
+  for (let group: ChunkGroup | null | undefined = top; group; group = cameFrom.get(group)) path.push(group);
+  return path;
+}
+
+function byChunkId(a: Chunk, b: Chunk): number {
+  return String(a.id).localeCompare(String(b.id));
+}
+
+function byGroupId(a: ChunkGroup, b: ChunkGroup): number {
+  return a.id.localeCompare(b.id);
 }
 
 /** The JavaScript file of a chunk, relative to the output path. */

@@ -6,7 +6,6 @@ import type { Compilation, Compiler } from 'webpack';
 import type { BuildCoordinator } from './build-coordinator';
 import { missingModules, requiredModules, takeSnapshot, type CompilationSnapshot } from './compilation-snapshot';
 import { includeModule } from './include-modules';
-import { facadeRequest } from './server-functions-facade';
 
 export async function settleModuleGraphs(
   coordinator: BuildCoordinator,
@@ -24,12 +23,8 @@ export async function settleModuleGraphs(
     }
     added = 0;
     const includes: Promise<void>[] = [];
-    for (const { webpackLayer, resources, facades } of requiredModules(snapshot, round.snapshots)) {
-      const requests = [
-        ...resources,
-        ...facades.map(({ resource, record }) => facadeRequest(resource, record)),
-      ];
-      for (const request of requests) {
+    for (const { webpackLayer, resources } of requiredModules(snapshot, round.snapshots)) {
+      for (const request of resources) {
         const key = `${webpackLayer ?? ''}\0${request}`;
         if (attempted.has(key)) continue;
         attempted.add(key);
