@@ -82,6 +82,13 @@ export class BuildCoordinator {
       .map((peer) => ({ compiler: peer.compiler, snapshot: peer.snapshot! }));
   }
 
+  /** Peers that have never made a module graph and are not making one now. */
+  unstartedPeers(compiler: Compiler): Compiler[] {
+    return [...this.peers.values()]
+      .filter((peer) => peer.compiler !== compiler && peer.phase === 'idle' && !peer.snapshot)
+      .map((peer) => peer.compiler);
+  }
+
   private peer(compiler: Compiler): Peer {
     const peer = this.peers.get(compiler);
     if (!peer) throw new Error('webpack-server-actions: compiler is not registered with the plugin');

@@ -5,6 +5,7 @@
 import type { Compilation, Compiler } from 'webpack';
 import type { BuildCoordinator } from './build-coordinator';
 import { missingModules, requiredModules, takeSnapshot, type CompilationSnapshot } from './compilation-snapshot';
+import { discoverUnstartedPeers } from './discover-peers';
 import { includeModule } from './include-modules';
 
 export async function settleModuleGraphs(
@@ -12,6 +13,7 @@ export async function settleModuleGraphs(
   compiler: Compiler,
   compilation: Compilation,
 ): Promise<CompilationSnapshot> {
+  const discovering = discoverUnstartedPeers(coordinator, compiler);
   const attempted = new Set<string>();
   let added: number | null = null;
   for (;;) {
@@ -19,6 +21,7 @@ export async function settleModuleGraphs(
     const round = await coordinator.arrive(compiler, snapshot, added);
     if (round.settled) {
       coordinator.leave(compiler);
+      await discovering;
       return snapshot;
     }
     added = 0;
