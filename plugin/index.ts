@@ -9,11 +9,12 @@ import { BuildCoordinator } from './build-coordinator';
 import { assignModuleIds } from './module-ids';
 import type { CompilationSnapshot } from './compilation-snapshot';
 import { emitManifests } from './emit-manifests';
-import { keepReferencedExports } from './keep-exports';
+import { keepReferencedExports, markNamedExports } from './keep-exports';
 import { createManifestRuntimeModule } from './manifest-runtime-module';
 import { normalizePluginOptions, type NormalizedPluginOptions, type ServerActionsPluginOptions } from './options';
 import { checkServerFunctionsPresent } from './reference-checks';
 import { reportStalePeers, settleModuleGraphs } from './settle-module-graphs';
+import { checkSetup } from './setup-checks';
 
 export type { ServerActionsPluginOptions } from './options';
 export type { LoaderOptions } from '../loader/options';
@@ -55,6 +56,10 @@ export class ServerActionsPlugin {
         const record = getModuleRecord(module);
         return record !== undefined && record.fingerprint !== handshake.fingerprint;
       });
+      // Before and after webpack's FlagDependencyUsagePlugin (stage 0): see keep-exports.ts.
+      compilation.hooks.optimizeDependencies.tap({ name: PLUGIN_NAME, stage: -100 }, () => {
+        markNamedExports(compilation);
+      });
       compilation.hooks.optimizeDependencies.tap({ name: PLUGIN_NAME, stage: 100 }, () => {
         keepReferencedExports(compilation);
       });
@@ -82,6 +87,7 @@ export class ServerActionsPlugin {
       const others = this.coordinator.others(compiler).map((other) => other.snapshot);
       checkServerFunctionsPresent(compilation, snapshot, [snapshot, ...others]);
       reportStalePeers(this.coordinator, compiler, compilation, snapshot, this.invalidated);
+      checkSetup(this.coordinator, compiler, compilation, snapshot);
       this.checkSameRoot(compilation);
     });
   }

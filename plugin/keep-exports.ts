@@ -3,9 +3,13 @@
  * layer, their facades, "use client" modules in the client layers) are referenced in a way webpack
  * cannot see, so:
  *
- * - their exports are marked as used in an unknown way: not tree-shaken, not mangled. This runs after
- *   webpack has flagged which exports are used, so marking a facade alone would not reach the module
- *   it re-exports from: the hoisted exports of that module are marked too;
+ * - the exports React reads are marked as used in an unknown way (not tree-shaken, not mangled)
+ *   before webpack flags which exports are used (`markNamedExports`), so that the flagging walks
+ *   their code and keeps what it imports: marked after it, a client component that only React
+ *   renders would keep its export but lose its imports (`undefined` in production). Each export is
+ *   marked rather than the module, so that a later use by an importer still counts as a change and
+ *   makes webpack walk the module. After the flagging, the whole module is marked too, for exports
+ *   the loader could not name (`export *`);
  * - module concatenation must not inline them into another module, where their module ID would be
  *   gone. They stay where their importers put them (an async chunk, say), so they are not made
  *   includes; a concatenation bailout keeps them whole instead.
@@ -15,6 +19,21 @@ import { getModuleRecord, type ModuleRecord } from '../shared/module-record';
 
 const BAILOUT = 'a module ID that React loads by (webpack-server-actions)';
 
+export function markNamedExports(compilation: Compilation): void {
+  for (const module of compilation.modules) {
+    const record = getModuleRecord(module);
+    if (!record) continue;
+    const exportsInfo = compilation.moduleGraph.getExportsInfo(module);
+    for (const name of namedExports(record)) exportsInfo.getExportInfo(name).setUsedInUnknownWay(undefined);
+  }
+}
+
+function namedExports(record: ModuleRecord): string[] {
+  if (record.layer === 'server' && record.directive === 'use server') return (record.serverFunctions ?? []).map((fn) => fn.exportName);
+  if (record.layer !== 'server' && record.directive === 'use client') return record.clientExports ?? [];
+  return (record.inlineServerFunctions ?? []).map((fn) => fn.exportName);
+}
+
 export function keepReferencedExports(compilation: Compilation): void {
   for (const module of compilation.modules) {
     const record = getModuleRecord(module);
@@ -23,9 +42,6 @@ export function keepReferencedExports(compilation: Compilation): void {
     if (isLoadedById(record)) {
       exportsInfo.setUsedInUnknownWay(undefined);
       keepWhole(module);
-    }
-    for (const fn of record.inlineServerFunctions ?? []) {
-      exportsInfo.getExportInfo(fn.exportName).setUsedInUnknownWay(undefined);
     }
   }
 }
