@@ -4,27 +4,12 @@
  * With a configured encryption key, bundles included; the generated key differs per build process.
  */
 import { expect } from 'chai';
-import { readdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import type { Configuration } from 'webpack';
 import { appConfigs, compileOk, readJson, requireBundle, type AppConfigOptions } from './helpers/build';
 import { createFixtureApp, removeFixtureApps } from './helpers/fixture-app';
+import { differingFiles, emittedFiles } from './helpers/outputs';
 
 const pluginOptions = { encryptionKey: Buffer.alloc(32, 7).toString('base64') };
-
-function outputs(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const compiler of ['browser', 'ssr', 'server']) {
-    for (const file of readdirSync(path.join(dir, 'dist', compiler))) {
-      files[`${compiler}/${file}`] = readFileSync(path.join(dir, 'dist', compiler, file), 'utf8');
-    }
-  }
-  return files;
-}
-
-function differingFiles(a: Record<string, string>, b: Record<string, string>): string[] {
-  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((file) => a[file] !== b[file]).sort();
-}
 
 async function callPing(dir: string): Promise<unknown> {
   const manifest = readJson(dir, 'server', 'server-actions-manifest.json');
@@ -54,14 +39,14 @@ for (const mode of ['development', 'production'] as const) {
     before(async () => {
       dir = createFixtureApp('app');
       await compileOk(appConfigs(dir, { mode, optimization, pluginOptions }));
-      parallel = outputs(dir);
+      parallel = emittedFiles(dir);
     });
     after(removeFixtureApps);
 
     it('emits byte-identical files in two clean builds', async () => {
       const again = createFixtureApp('app');
       await compileOk(appConfigs(again, { mode, optimization, pluginOptions }));
-      expect(differingFiles(parallel, outputs(again))).to.deep.equal([]);
+      expect(differingFiles(parallel, emittedFiles(again))).to.deep.equal([]);
     });
 
     it('emits byte-identical manifests with a key generated for each build', async () => {
@@ -69,14 +54,14 @@ for (const mode of ['development', 'production'] as const) {
       const second = createFixtureApp('app');
       await compileOk(appConfigs(first, { mode, optimization }));
       await compileOk(appConfigs(second, { mode, optimization }));
-      const manifests = differingFiles(outputs(first), outputs(second)).filter((file) => file.endsWith('.json'));
+      const manifests = differingFiles(emittedFiles(first), emittedFiles(second)).filter((file) => file.endsWith('.json'));
       expect(manifests).to.deep.equal([]);
     });
 
     for (const [order, configs] of Object.entries(SEQUENCES)) {
       it(`emits what compilers in parallel emit when they run ${order}`, async () => {
         await compileOk(configs(dir, { mode, optimization, pluginOptions }));
-        expect(differingFiles(parallel, outputs(dir))).to.deep.equal([]);
+        expect(differingFiles(parallel, emittedFiles(dir))).to.deep.equal([]);
         expect(await callPing(dir)).to.equal('pong');
       });
     }

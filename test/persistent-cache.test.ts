@@ -6,14 +6,23 @@ import { expect } from 'chai';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { MultiStats } from 'webpack';
-import { appConfigs, compileOk, readOutput, requireBundle } from './helpers/build';
+import { appConfigs, compileOk, readJson, readOutput, requireBundle } from './helpers/build';
 import { createFixtureApp, removeFixtureApps, writeSource } from './helpers/fixture-app';
+import { differingFiles, emittedFiles } from './helpers/outputs';
 
 const MANIFESTS = [
   ['server', 'server-actions-manifest.json'],
   ['browser', 'react-client-manifest.json'],
   ['ssr', 'react-ssr-manifest.json'],
 ] as const;
+
+const KEY = { encryptionKey: Buffer.alloc(32, 3).toString('base64') };
+
+async function callByName(dir: string, name: string, ...args: unknown[]): Promise<unknown> {
+  const manifest = readJson(dir, 'server', 'server-actions-manifest.json');
+  const id = Object.keys(manifest).find((key) => manifest[key].name === name)!;
+  return (await requireBundle(dir, 'server').runtime.loadServerAction(id))(...args);
+}
 
 function manifests(dir: string): Record<string, string> {
   return Object.fromEntries(MANIFESTS.map(([compiler, file]) => [file, readOutput(dir, compiler, file)]));
@@ -28,19 +37,17 @@ function builtModules(stats: MultiStats, compiler: string): string[] {
 describe('persistent cache', () => {
   after(removeFixtureApps);
 
-  it('emits the same manifests warm as cold, from two fresh sets of compilers', async () => {
+  it('emits the same files warm as cold, from two fresh sets of compilers', async () => {
     const dir = createFixtureApp('app');
-    await compileOk(appConfigs(dir, { cache: true }));
-    const cold = manifests(dir);
+    await compileOk(appConfigs(dir, { cache: true, pluginOptions: KEY }));
+    const cold = emittedFiles(dir);
     expect(readdirSync(path.join(dir, '.cache'))).not.to.deep.equal([]);
 
-    const warm = (await compileOk(appConfigs(dir, { cache: true }))) as MultiStats;
+    const warm = (await compileOk(appConfigs(dir, { cache: true, pluginOptions: KEY }))) as MultiStats;
     expect(builtModules(warm, 'server'), 'nothing is built again in the warm build').to.deep.equal([]);
-    expect(manifests(dir)).to.deep.equal(cold);
-    const server = requireBundle(dir, 'server');
-    const serverManifest = JSON.parse(cold['server-actions-manifest.json']);
-    const pingId = Object.keys(serverManifest).find((id) => serverManifest[id].name === 'ping')!;
-    expect(await (await server.runtime.loadServerAction(pingId))()).to.equal('pong');
+    expect(differingFiles(emittedFiles(dir), cold)).to.deep.equal([]);
+    expect(await callByName(dir, 'ping')).to.equal('pong');
+    expect(await callByName(dir, 'add', 2, 3)).to.equal(5);
   });
 
   it('keeps inline server functions and their facades warm as cold', async () => {
@@ -72,26 +79,43 @@ describe('persistent cache', () => {
 
   it('emits what a clean build emits after the sources change between cached builds', async () => {
     const dir = createFixtureApp('app');
-    await compileOk(appConfigs(dir, { cache: true }));
-    const change = (root: string) =>
+    await compileOk(appConfigs(dir, { cache: true, pluginOptions: KEY }));
+    const change = (root: string) => {
       writeSource(root, 'src/client-only.js', `'use server';\nexport async function ping() { return 'pong'; }\nexport async function pong() { return 'ping'; }\n`);
+      // A client component now imports a server function it did not import before.
+      const counter = readFileSync(path.join(root, 'src/Counter.js'), 'utf8');
+      writeSource(root, 'src/Counter.js', counter.replace("import { ping } from './client-only';", "import { ping, pong } from './client-only';\nexport const also = pong;"));
+    };
     change(dir);
-    await compileOk(appConfigs(dir, { cache: true }));
+    await compileOk(appConfigs(dir, { cache: true, pluginOptions: KEY }));
 
     const clean = createFixtureApp('app');
     change(clean);
-    await compileOk(appConfigs(clean));
-    expect(manifests(dir)).to.deep.equal(manifests(clean));
+    await compileOk(appConfigs(clean, { pluginOptions: KEY }));
+    expect(differingFiles(emittedFiles(dir), emittedFiles(clean))).to.deep.equal([]);
+    expect(await callByName(dir, 'pong')).to.equal('ping');
   });
 
-  it('builds modules again when the plugin options change', async () => {
+  it('builds modules again when the salt changes, and emits what a clean build with that salt emits', async () => {
     const dir = createFixtureApp('app');
-    await compileOk(appConfigs(dir, { cache: true }));
+    await compileOk(appConfigs(dir, { cache: true, pluginOptions: KEY }));
     const before = manifests(dir);
-    await compileOk(appConfigs(dir, { cache: true, pluginOptions: { salt: 'other' } }));
+    await compileOk(appConfigs(dir, { cache: true, pluginOptions: { ...KEY, salt: 'other' } }));
     const salted = createFixtureApp('app');
-    await compileOk(appConfigs(salted, { pluginOptions: { salt: 'other' } }));
-    expect(manifests(dir)).to.deep.equal(manifests(salted));
+    await compileOk(appConfigs(salted, { pluginOptions: { ...KEY, salt: 'other' } }));
+    expect(differingFiles(emittedFiles(dir), emittedFiles(salted))).to.deep.equal([]);
     expect(manifests(dir)).not.to.deep.equal(before);
+    expect(await callByName(dir, 'ping')).to.equal('pong');
+  });
+
+  it('puts a changed encryption key into a warm build', async () => {
+    const dir = createFixtureApp('app');
+    await compileOk(appConfigs(dir, { cache: true, pluginOptions: KEY }));
+    const otherKey = { encryptionKey: Buffer.alloc(32, 9).toString('base64') };
+    await compileOk(appConfigs(dir, { cache: true, pluginOptions: otherKey }));
+    const clean = createFixtureApp('app');
+    await compileOk(appConfigs(clean, { pluginOptions: otherKey }));
+    expect(differingFiles(emittedFiles(dir), emittedFiles(clean))).to.deep.equal([]);
+    expect(readOutput(dir, 'server', 'server.js')).to.include(otherKey.encryptionKey);
   });
 });
