@@ -10,7 +10,7 @@ import { assignModuleIds } from './module-ids';
 import type { CompilationSnapshot } from './compilation-snapshot';
 import { emitManifests } from './emit-manifests';
 import { keepReferencedExports, markNamedExports } from './keep-exports';
-import { createManifestRuntimeModule } from './manifest-runtime-module';
+import { createManifestRuntimeModule, runsServerLayer } from './manifest-runtime-module';
 import { normalizePluginOptions, type NormalizedPluginOptions, type ServerActionsPluginOptions } from './options';
 import { checkServerFunctionsPresent } from './reference-checks';
 import { reportStalePeers, settleModuleGraphs } from './settle-module-graphs';
@@ -65,7 +65,7 @@ export class ServerActionsPlugin {
       });
       compilation.hooks.beforeModuleIds.tap(PLUGIN_NAME, () => assignModuleIds(compilation, this.options.salt));
       compilation.hooks.additionalTreeRuntimeRequirements.tap(PLUGIN_NAME, (chunk, requirements) => {
-        if (!this.snapshots.get(compilation)?.layers.has('server')) return;
+        if (!this.snapshots.get(compilation)?.layers.has('server') || !runsServerLayer(compilation, chunk)) return;
         if (chunk.getAllAsyncChunks().size > 0) requirements.add(compiler.webpack.RuntimeGlobals.getChunkScriptFilename);
         compilation.addRuntimeModule(chunk, createManifestRuntimeModule(compilation, this.encryptionKeys()));
       });

@@ -4,12 +4,33 @@
  * and chunk IDs are assigned, from the same entries as the emitted JSON.
  *
  * The keys that seal captured values go next to it (`__webpack_require__.serverActionsEncryptionKeys`):
- * the server bundle is the one output that may hold them, and only the compilations that build the
- * server layer get this module.
+ * the server bundle is the one output that may hold them, so only a runtime whose chunks hold
+ * server-layer modules gets this module. With `experiments.layers`, one compilation can build the SSR
+ * entry next to the server entry: that runtime gets neither. Each runtime's manifest lists the server
+ * functions in its own chunks only, since it can load no other module.
  */
-import type { Compilation, RuntimeModule } from 'webpack';
+import type { Chunk, Compilation, Module, RuntimeModule } from 'webpack';
 import { KEYS_RUNTIME_PROPERTY, MANIFEST_RUNTIME_PROPERTY } from '../runtime/protocol';
+import { getModuleRecord } from '../shared/module-record';
 import { collectServerFunctions, serverManifestCode } from './server-manifest';
+
+/** The modules in a runtime chunk and every chunk it can load, with those inside concatenated modules. */
+function* runtimeModules(compilation: Compilation, runtimeChunk: Chunk): Generator<Module> {
+  for (const chunk of runtimeChunk.getAllReferencedChunks()) {
+    for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
+      yield module;
+      yield* (module as { modules?: Iterable<Module> }).modules ?? [];
+    }
+  }
+}
+
+/** Whether a runtime chunk runs server-layer code, and so serves server functions. */
+export function runsServerLayer(compilation: Compilation, runtimeChunk: Chunk): boolean {
+  for (const module of runtimeModules(compilation, runtimeChunk)) {
+    if (getModuleRecord(module)?.layer === 'server') return true;
+  }
+  return false;
+}
 
 export function createManifestRuntimeModule(compilation: Compilation, encryptionKeys: string[]): RuntimeModule {
   const { RuntimeModule: RuntimeModuleClass, RuntimeGlobals } = compilation.compiler.webpack;
@@ -20,7 +41,12 @@ export function createManifestRuntimeModule(compilation: Compilation, encryption
     }
 
     override generate(): string {
-      const entries = collectServerFunctions(compilation);
+      const loadable = new Set<string | number>();
+      for (const module of runtimeModules(compilation, this.chunk!)) {
+        const id = compilation.chunkGraph.getModuleId(module);
+        if (id !== null && id !== undefined) loadable.add(id);
+      }
+      const entries = collectServerFunctions(compilation).filter((entry) => loadable.has(entry.moduleId));
       const code = serverManifestCode(entries, RuntimeGlobals.require);
       return (
         `${RuntimeGlobals.require}.${MANIFEST_RUNTIME_PROPERTY} = ${code};\n` +
