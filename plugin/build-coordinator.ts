@@ -7,7 +7,9 @@
  * that are compiling at the same time, then adds what the union of their snapshots requires, and
  * repeats until a round adds nothing anywhere. Compilations that are not compiling (they ran earlier,
  * because of `dependencies`, or watch mode rebuilt only some of them) count with their last snapshot;
- * one that turns out to lack something is invalidated in watch mode, and is an error otherwise.
+ * one that turns out to lack something is invalidated in watch mode, and is an error otherwise. In
+ * watch mode, so is one that was asked for other modules than are asked of it now: it may hold what
+ * no compilation asks for any more, and its manifests list what was asked.
  */
 import type { Compiler } from 'webpack';
 import type { CompilationSnapshot } from './compilation-snapshot';
@@ -20,6 +22,8 @@ interface Peer {
   snapshot?: CompilationSnapshot;
   /** How many new modules the peer added after its previous arrival; null on its first arrival. */
   addedSinceArrival: number | null;
+  /** What the other compilations asked of the peer when it last settled (see settle-module-graphs.ts). */
+  asked?: string[];
   release?: (round: Round) => void;
 }
 
@@ -68,18 +72,19 @@ export class BuildCoordinator {
     return round;
   }
 
-  /** The peer's graph is final for this compilation. */
-  leave(compiler: Compiler): void {
+  /** The peer's graph is final for this compilation, made for what the others asked of it. */
+  leave(compiler: Compiler, asked: string[] = []): void {
     const peer = this.peer(compiler);
     peer.phase = 'sealing';
+    peer.asked = asked;
     this.releaseIfReady();
   }
 
   /** Peers that are not at the barrier now but have a snapshot from an earlier or parallel run. */
-  others(compiler: Compiler): Array<{ compiler: Compiler; snapshot: CompilationSnapshot }> {
+  others(compiler: Compiler): Array<{ compiler: Compiler; snapshot: CompilationSnapshot; asked: string[] }> {
     return [...this.peers.values()]
       .filter((peer) => peer.compiler !== compiler && peer.snapshot)
-      .map((peer) => ({ compiler: peer.compiler, snapshot: peer.snapshot! }));
+      .map((peer) => ({ compiler: peer.compiler, snapshot: peer.snapshot!, asked: peer.asked ?? [] }));
   }
 
   /** Peers that have never made a module graph and are not making one now. */

@@ -20,7 +20,7 @@ export async function settleModuleGraphs(
     const snapshot = takeSnapshot(compilation);
     const round = await coordinator.arrive(compiler, snapshot, added);
     if (round.settled) {
-      coordinator.leave(compiler);
+      coordinator.leave(compiler, askedOf(snapshot, round.snapshots));
       await discovering;
       return snapshot;
     }
@@ -55,14 +55,15 @@ export function reportStalePeers(
   const all = [snapshot, ...others.map((other) => other.snapshot)];
   for (const other of others) {
     const missing = missingModules(other.snapshot, all);
-    if (missing.length === 0) {
+    const watching = other.compiler.watching?.closed === false ? other.compiler.watching : undefined;
+    const asked = askedOf(other.snapshot, all).join('\n');
+    if (missing.length === 0 && (!watching || asked === other.asked.join('\n'))) {
       invalidated.delete(other.compiler);
       continue;
     }
-    const watching = other.compiler.watching;
-    const reason = missing.join('\n');
-    if (watching && !watching.closed) {
+    if (watching) {
       // Once per distinct gap, so that a module the other compiler cannot build does not loop.
+      const reason = `${missing.join('\n')}\0${asked}`;
       if (invalidated.get(other.compiler) === reason) continue;
       invalidated.set(other.compiler, reason);
       watching.invalidate();
@@ -81,6 +82,24 @@ export function reportStalePeers(
     error.hideStack = true;
     compilation.errors.push(error);
   }
+}
+
+/**
+ * What `all` ask `self` to contain, one `layer\0resource` each, whether `self` holds it already or not.
+ * In watch mode a compilation is stale once this changes, even if it holds every module: it may hold
+ * what nobody asks for any more (a client component no longer rendered, and the server functions only
+ * that component imports), and its manifests list what is asked (a client component that the server
+ * starts to render, which the browser bundle already holds because another client component imports it).
+ */
+function askedOf(self: CompilationSnapshot, all: CompilationSnapshot[]): string[] {
+  const asked = new Set<string>();
+  for (const layer of self.layers.keys()) {
+    for (const snapshot of all) {
+      const references = layer === 'server' ? snapshot.serverFunctionReferences : snapshot.clientComponentReferences;
+      for (const resource of references.keys()) asked.add(`${layer}\0${resource}`);
+    }
+  }
+  return [...asked].sort();
 }
 
 function shorten(compiler: Compiler, resource: string): string {
