@@ -1,10 +1,28 @@
 /** Setups and sources that cannot work fail the build with a message that says what to change. */
 import { expect } from 'chai';
+import { cpSync } from 'node:fs';
 import * as path from 'node:path';
-import webpack from 'webpack';
+import webpack, { type Configuration, type MultiStats, type Stats } from 'webpack';
 import { ServerActionsPlugin } from 'webpack-server-actions';
-import { appConfigs, compile, errorsOf, loaderRule } from './helpers/build';
-import { createFixtureApp, removeFixtureApps, writeSource } from './helpers/fixture-app';
+import { appConfigs, compile, errorsOf, loaderRule, readJson, requireBundle, type CompilerName } from './helpers/build';
+import { createFixtureApp, REPO_NODE_MODULES, removeFixtureApps, writeSource } from './helpers/fixture-app';
+
+function warningsOf(stats: MultiStats | Stats): string[] {
+  const compilations = 'stats' in stats ? stats.stats : [stats];
+  return compilations.flatMap((child) => child.toJson({ all: false, warnings: true }).warnings ?? []).map((w) => w.message);
+}
+
+/** The config without `resolve.conditionNames`. */
+function withoutConditions(config: Configuration): Configuration {
+  const { conditionNames: _dropped, ...resolve } = config.resolve ?? {};
+  return { ...config, resolve };
+}
+
+/** A loader rule that spares one package in node_modules from `exclude`, as the README documents. */
+function sparing(pkg: string): Partial<Record<CompilerName, ReturnType<typeof loaderRule>[]>> {
+  const exclude = new RegExp(`node_modules[\\\\/](?!${pkg}[\\\\/])`);
+  return Object.fromEntries((['browser', 'ssr', 'server'] as const).map((name) => [name, [{ ...loaderRule(name), exclude }]]));
+}
 
 describe('diagnostics', () => {
   after(removeFixtureApps);
@@ -14,6 +32,115 @@ describe('diagnostics', () => {
     const [server] = appConfigs(dir, { compilers: ['server'] });
     const errors = errorsOf(await compile({ ...server, plugins: [] })).join('\n');
     expect(errors).to.include('Add the same `new ServerActionsPlugin()` instance to `plugins`');
+  });
+
+  it('names the missing plugin when only the browser compiler has it', async () => {
+    const dir = createFixtureApp('app');
+    const [browser, server] = appConfigs(dir, { compilers: ['browser', 'server'] });
+    const stats = (await compile([browser, { ...server, plugins: [] }])) as MultiStats;
+    const [browserErrors, serverErrors] = stats.stats.map((child) => errorsOf(child).join('\n'));
+    expect(browserErrors).to.equal('');
+    expect(serverErrors).to.include('the loader runs without its plugin. Add the same `new ServerActionsPlugin()` instance');
+  });
+
+  it('asks for one plugin instance in every compiler when each compiler has its own', async () => {
+    const dir = createFixtureApp('app');
+    // The browser entry renders Counter itself, so the browser's instance sees the server functions it calls.
+    writeSource(dir, 'src/browser.js', "export { default as Counter } from './Counter';\n");
+    const configs = appConfigs(dir).map((config) => ({ ...config, plugins: [new ServerActionsPlugin()] }));
+    const stats = await compile(configs);
+    expect(errorsOf(stats)).to.deep.equal([]);
+    const warnings = warningsOf(stats);
+    const fix = 'use one instance in every compiler: `const serverActions = new ServerActionsPlugin();` and `plugins: [serverActions]` in each config';
+    const browser = warnings.find((message) => message.includes('compiler "browser" builds modules that call server functions'));
+    expect(browser, warnings.join('\n')).to.include('(src/actions.js, src/client-only.js)');
+    expect(browser).to.include('no compiler that shares its ServerActionsPlugin instance builds the server layer');
+    expect(browser).to.include(fix);
+    const server = warnings.find((message) => message.includes('compiler "server" renders client components (src/Counter.js)'));
+    expect(server, warnings.join('\n')).to.include('no compiler that shares its ServerActionsPlugin instance builds the browser layer');
+    expect(server).to.include(fix);
+    expect(warnings).to.have.lengthOf(2);
+    // What the warnings are about: the server build lacks the function only the browser's Counter calls.
+    const names = Object.values<any>(readJson(dir, 'server', 'server-actions-manifest.json')).map((entry) => entry.name);
+    expect(names.sort()).to.deep.equal(['add', 'default', 'echo']);
+  });
+
+  it('fails with the `resolve.conditionNames` to add when the server compiler lacks `react-server`', async () => {
+    const dir = createFixtureApp('app');
+    const [browser, server] = appConfigs(dir, { compilers: ['browser', 'server'] });
+    const errors = errorsOf(await compile([browser, withoutConditions(server)]));
+    expect(errors).to.have.lengthOf(1);
+    expect(errors[0]).to.include('compiler "server" resolves React for the server layer without the `react-server` condition');
+    expect(errors[0]).to.include('  - react-server-dom-webpack/server.js\n');
+    expect(errors[0]).to.include('  - react/index.js\n');
+    expect(errors[0]).to.include("Add `resolve: { conditionNames: ['react-server', '...'] }` to the config of compiler \"server\".");
+    expect(() => requireBundle(dir, 'server')).to.throw(/cannot be used outside a react-server environment/);
+  });
+
+  it('names the `issuerLayer` rule to add when a server layer lacks `react-server`', async () => {
+    const dir = createFixtureApp('app');
+    const plugin = new ServerActionsPlugin();
+    const [browser, server] = appConfigs(dir, { compilers: ['browser', 'server'], plugin });
+    const layered: Configuration = {
+      ...withoutConditions(server),
+      entry: { server: { import: './src/server.js', layer: 'rsc' } },
+      experiments: { layers: true },
+      module: { rules: [{ issuerLayer: 'rsc', ...loaderRule('server') }] },
+    };
+    const errors = errorsOf(await compile([browser, layered])).join('\n');
+    expect(errors).to.include('compiler "server" resolves React for the server layer without the `react-server` condition');
+    expect(errors).to.include(
+      "Add `resolve: { conditionNames: ['react-server', '...'] }` to a rule for the server layer: " +
+        "`{ issuerLayer: \"rsc\", resolve: { conditionNames: ['react-server', '...'] } }`.",
+    );
+  });
+
+  it('warns about two copies of react-server-dom-webpack in one bundle, naming both', async () => {
+    const dir = createFixtureApp('app');
+    const pkg = path.join(dir, 'node_modules/some-actions-pkg');
+    cpSync(path.join(__dirname, 'fixtures/packages/some-actions-pkg'), pkg, { recursive: true });
+    // The package brings its own copy, which the loader's output in its files then imports.
+    cpSync(path.join(REPO_NODE_MODULES, 'react-server-dom-webpack'), path.join(pkg, 'node_modules/react-server-dom-webpack'), { recursive: true });
+    writeSource(dir, 'src/server.js', "export * as runtime from 'webpack-server-actions/runtime';\nexport { shout } from 'some-actions-pkg';\n");
+    const stats = await compile(appConfigs(dir, { compilers: ['server'], rules: sparing('some-actions-pkg') }));
+    expect(errorsOf(stats)).to.deep.equal([]);
+    const warnings = warningsOf(stats);
+    expect(warnings).to.have.lengthOf(1);
+    const hoisted = path.relative(dir, path.join(REPO_NODE_MODULES, 'react-server-dom-webpack')).split(path.sep).join('/');
+    expect(warnings[0]).to.include('compiler "server" bundles 2 copies of react-server-dom-webpack:\n');
+    expect(warnings[0]).to.include(`  - ${hoisted} (19.`);
+    expect(warnings[0]).to.include('  - node_modules/some-actions-pkg/node_modules/react-server-dom-webpack (19.');
+    expect(warnings[0]).to.include('Keep one copy: `npm dedupe`');
+    // A warning, as the build can work: the package's function is registered and runs.
+    const server = requireBundle(dir, 'server');
+    const [id] = Object.keys(readJson(dir, 'server', 'server-actions-manifest.json'));
+    expect(await (await server.runtime.loadServerAction(id))('copy')).to.equal('COPY!');
+  });
+
+  it('warns when a server component imports a "use client" file that no loader rule matches', async () => {
+    const dir = createFixtureApp('app');
+    writeSource(dir, 'node_modules/ui-kit/package.json', JSON.stringify({ name: 'ui-kit', version: '2.0.0', main: 'index.js' }));
+    writeSource(dir, 'node_modules/ui-kit/index.js', "// UI kit\n'use client';\nexport function Button() { return null; }\n");
+    writeSource(dir, 'src/server.js', "export * as runtime from 'webpack-server-actions/runtime';\nexport { Button } from 'ui-kit';\n");
+    const warnings = warningsOf(await compile(appConfigs(dir, { compilers: ['server'] })));
+    expect(warnings).to.have.lengthOf(1);
+    expect(warnings[0]).to.include('compiler "server" bundles "use client" files in the server layer that no webpack-server-actions loader rule matches');
+    expect(warnings[0]).to.include('  - node_modules/ui-kit/index.js\n');
+    expect(warnings[0]).to.include('`exclude: /node_modules[\\\\/](?!ui-kit[\\\\/])/`');
+  });
+
+  it('fails when the server renders a "use client" file that a client compiler\'s loader rule does not match', async () => {
+    const dir = createFixtureApp('app');
+    writeSource(dir, 'node_modules/ui-kit/package.json', JSON.stringify({ name: 'ui-kit', version: '2.0.0', main: 'index.js' }));
+    writeSource(dir, 'node_modules/ui-kit/index.js', "'use client';\nexport function Button() { return null; }\n");
+    writeSource(dir, 'src/server.js', "export * as runtime from 'webpack-server-actions/runtime';\nexport { Button } from 'ui-kit';\n");
+    // The server's rule spares ui-kit, the browser's default rule excludes all of node_modules.
+    const configs = appConfigs(dir, { compilers: ['browser', 'server'], rules: { server: sparing('ui-kit').server } });
+    const errors = errorsOf(await compile(configs));
+    const error = errors.find((message) => message.includes('compiler "browser" bundles "use client" files that the server renders'));
+    expect(error, errors.join('\n')).to.include('but that no webpack-server-actions loader rule matches here');
+    expect(error).to.include('  - node_modules/ui-kit/index.js\n');
+    expect(error).to.include('`exclude: /node_modules[\\\\/](?!ui-kit[\\\\/])/`');
   });
 
   it('rejects loader options that are not in the schema', async () => {

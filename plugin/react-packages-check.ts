@@ -1,0 +1,68 @@
+/**
+ * React resolved the wrong way for the server layer: without the `react-server` condition (the bundle
+ * throws when it loads), or from two copies of react-server-dom-webpack in one bundle.
+ */
+import type { Compilation, NormalModule } from 'webpack';
+import { getModuleRecord } from '../shared/module-record';
+import type { CompilationSnapshot } from './compilation-snapshot';
+import { displayPath, layerByWebpackLayer, packageOf, report, warn } from './setup-check-support';
+
+/**
+ * Entry points of React packages that a resolution with the `react-server` condition never yields:
+ * in the server layer they throw on load, or make React's Flight renderer throw.
+ */
+const NOT_REACT_SERVER = new Map([
+  ['react', ['./index.js', './jsx-runtime.js', './jsx-dev-runtime.js']],
+  ['react-server-dom-webpack', ['./server.js', './static.js']],
+]);
+
+export function checkReactPackages(compilation: Compilation, snapshot: CompilationSnapshot): void {
+  const withoutReactServer: NormalModule[] = [];
+  const copies = new Map<string, string>();
+  const layerOf = layerByWebpackLayer(snapshot);
+  const { NormalModule } = compilation.compiler.webpack;
+  for (const module of compilation.modules) {
+    if (!(module instanceof NormalModule)) continue;
+    const pkg = packageOf(module);
+    if (!pkg) continue;
+    if (pkg.name === 'react-server-dom-webpack') copies.set(pkg.root, pkg.version);
+    const layer = getModuleRecord(module)?.layer ?? layerOf(module);
+    if (layer === 'server' && NOT_REACT_SERVER.get(pkg.name)?.includes(pkg.relativePath)) withoutReactServer.push(module);
+  }
+  reportMissingReactServerCondition(compilation, snapshot, withoutReactServer);
+  reportCopies(compilation, copies);
+}
+
+function reportMissingReactServerCondition(compilation: Compilation, snapshot: CompilationSnapshot, modules: NormalModule[]): void {
+  const webpackLayer = snapshot.layers.get('server');
+  const where = webpackLayer
+    ? `to a rule for the server layer: \`{ issuerLayer: ${JSON.stringify(webpackLayer)}, resolve: { conditionNames: ['react-server', '...'] } }\``
+    : `to the config of compiler "${snapshot.compilerName}"`;
+  const files = modules.map((module) => {
+    const pkg = packageOf(module)!;
+    return `${pkg.name}/${pkg.relativePath.slice(2)}`;
+  });
+  report(compilation, 'error', modules, () =>
+    `compiler "${snapshot.compilerName}" resolves React for the server layer without the \`react-server\` ` +
+      `condition, so the server bundle throws when it loads:\n${[...new Set(files)].sort().map((file) => `  - ${file}`).join('\n')}\n` +
+      `Add \`resolve: { conditionNames: ['react-server', '...'] }\` ${where}.`,
+  );
+}
+
+function reportCopies(compilation: Compilation, roots: Map<string, string>): void {
+  if (roots.size < 2) return;
+  const copies = [...roots]
+    .map(([root, version]) => `  - ${displayPath(compilation.compiler, root)} (${version})`)
+    .sort()
+    .join('\n');
+  warn(
+    compilation,
+    `webpack-server-actions: compiler "${compilation.compiler.name ?? '(unnamed compiler)'}" bundles ` +
+      `${roots.size} copies of react-server-dom-webpack:\n${copies}\n` +
+      'A server reference that one copy makes is unknown to the other (encodeReply cannot send it, `.bind` ' +
+      'differs), and each copy adds its code to the bundle. Keep one copy: `npm dedupe` (or your package ' +
+      "manager's equivalent), `overrides` in package.json, or react-server-dom-webpack in the " +
+      '`peerDependencies` of the package that brings the second copy.',
+  );
+}
+
