@@ -1,6 +1,7 @@
 /** Builds fixture apps with webpack's Node API and loads what they emit. */
 import { readFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import webpack, { type Configuration, type MultiStats, type Stats } from 'webpack';
 import { ServerActionsPlugin, type ServerActionsPluginOptions } from 'webpack-server-actions';
 import { REPO_NODE_MODULES } from './fixture-app';
@@ -19,6 +20,10 @@ export interface AppConfigOptions {
   /** Rules per layer, to replace the default loader rule. */
   rules?: Partial<Record<CompilerName, NonNullable<Configuration['module']>['rules']>>;
   devtool?: Configuration['devtool'];
+  /** `output` settings per compiler, spread over the defaults (path, commonjs2 library for Node, clean). */
+  output?: Partial<Record<CompilerName, Configuration['output']>>;
+  /** `experiments` per compiler (e.g. `outputModule` for an ESM server bundle). */
+  experiments?: Partial<Record<CompilerName, Configuration['experiments']>>;
 }
 
 export function loaderRule(layer: 'server' | 'ssr' | 'browser', extra: object = {}) {
@@ -45,6 +50,7 @@ export function appConfigs(dir: string, options: AppConfigOptions = {}): Configu
       path: path.join(dir, 'dist', name),
       library: name === 'browser' ? undefined : { type: 'commonjs2' },
       clean: true,
+      ...options.output?.[name],
     },
     resolve: {
       modules: ['node_modules', REPO_NODE_MODULES],
@@ -53,6 +59,7 @@ export function appConfigs(dir: string, options: AppConfigOptions = {}): Configu
     module: { rules: options.rules?.[name] ?? [loaderRule(name)] },
     plugins: [plugin],
     optimization: options.optimization,
+    experiments: options.experiments?.[name],
     dependencies: options.dependencies?.[name],
     cache: options.cache
       ? { type: 'filesystem', cacheDirectory: path.join(dir, '.cache'), name, buildDependencies: {} }
@@ -96,6 +103,16 @@ export function readJson<T = Record<string, any>>(dir: string, compiler: Compile
 
 export function outputExists(dir: string, compiler: CompilerName, file: string): boolean {
   return existsSync(path.join(dir, 'dist', compiler, file));
+}
+
+/**
+ * Loads an ES module bundle with a real dynamic `import()` (tsx would turn an `import()` written here
+ * into `require`). Each file URL is loaded once per process: give each build its own directory.
+ */
+const importModule = new Function('url', 'return import(url)') as (url: string) => Promise<any>;
+
+export function importBundle<T = any>(dir: string, compiler: CompilerName, file = `${compiler}.mjs`): Promise<T> {
+  return importModule(pathToFileURL(path.join(dir, 'dist', compiler, file)).href) as Promise<T>;
 }
 
 /** Loads a commonjs2 bundle fresh. */
