@@ -9,7 +9,16 @@
  * wherever it is), "use client", or a near-miss such as "use sever" that deserves a warning.
  */
 export function mayNeedTransform(source: string): boolean {
-  return source.includes('use server') || source.includes('use client') || mayHaveNearMiss(source);
+  return source.includes('use server') || mayHaveClientDirective(source) || mayHaveNearMiss(source);
+}
+
+// "use client" is a statement of its own (a directive, or a misplaced one the loader reports): a
+// quoted string that starts a line or follows `;`, a brace or a comment. Mentioned inside other text,
+// as React DOM's error messages do, it does not send a 1 MB file to the parser.
+const CLIENT_DIRECTIVE_STATEMENT = /(?:^|[\n\r\u2028\u2029;{}/])\s*(["'])use client\1/;
+
+function mayHaveClientDirective(source: string): boolean {
+  return source.includes('use client') && CLIENT_DIRECTIVE_STATEMENT.test(source);
 }
 
 // A quoted string of 8 to 12 characters that starts with "us": the length of every string within two

@@ -72,9 +72,18 @@ describe('mayNeedTransform', () => {
     for (const source of modules) expect(mayNeedTransform(source), JSON.stringify(source.slice(0, 60))).to.equal(false);
   });
 
-  it('is true for either directive string anywhere, even where it is not a directive', () => {
+  it('is true for "use server" anywhere, even where it is not a directive', () => {
     expect(mayNeedTransform('export const help = "use server";\n')).to.equal(true);
-    expect(mayNeedTransform('// "use client"\nexport {}\n')).to.equal(true);
+    expect(mayNeedTransform("throw Error('add \\'use server\\' to it');\n")).to.equal(true);
+  });
+
+  it('is true for "use client" where a statement can start, false inside other text', () => {
+    expect(mayNeedTransform('// x\n"use client"\nexport {}\n')).to.equal(true);
+    expect(mayNeedTransform('/* x */ "use client"; export {}\n')).to.equal(true);
+    expect(mayNeedTransform('f();{"use client"}\n')).to.equal(true);
+    // As React DOM's error messages mention it: no parse of a 1 MB file.
+    expect(mayNeedTransform(`throw Error("Add 'use client' to the top of the file");\n`)).to.equal(false);
+    expect(mayNeedTransform('const doc = `see "use client"`;\n')).to.equal(false);
   });
 
   it('is true for a near miss in the prologue or in a function body', () => {
