@@ -24,6 +24,8 @@ interface Peer {
   addedSinceArrival: number | null;
   /** What the other compilations asked of the peer when it last settled (see settle-module-graphs.ts). */
   asked?: string[];
+  /** The round the peer last settled in: peers that settled in one round agree with each other. */
+  settledIn?: Round;
   release?: (round: Round) => void;
 }
 
@@ -73,10 +75,11 @@ export class BuildCoordinator {
   }
 
   /** The peer's graph is final for this compilation, made for what the others asked of it. */
-  leave(compiler: Compiler, asked: string[] = []): void {
+  leave(compiler: Compiler, round: Round, asked: string[] = []): void {
     const peer = this.peer(compiler);
     peer.phase = 'sealing';
     peer.asked = asked;
+    peer.settledIn = round;
     this.releaseIfReady();
   }
 
@@ -85,6 +88,12 @@ export class BuildCoordinator {
     return [...this.peers.values()]
       .filter((peer) => peer.compiler !== compiler && peer.snapshot)
       .map((peer) => ({ compiler: peer.compiler, snapshot: peer.snapshot!, asked: peer.asked ?? [] }));
+  }
+
+  /** Whether two compilers settled their graphs together, from the same snapshots. */
+  settledTogether(a: Compiler, b: Compiler): boolean {
+    const round = this.peer(a).settledIn;
+    return round !== undefined && round === this.peer(b).settledIn;
   }
 
   /** Peers that have never made a module graph and are not making one now. */
