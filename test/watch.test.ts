@@ -10,10 +10,10 @@ import { rmSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Configuration } from 'webpack';
 import { appConfigs, readJson } from './helpers/build';
+import { describeDifferences } from './helpers/outputs';
 import { createFixtureApp, removeFixtureApps, writeSource } from './helpers/fixture-app';
 import {
   cleanBuildOutputs,
-  diffOutputs,
   waitForOutputs,
   watchWithCli,
   watchWithNodeApi,
@@ -244,7 +244,7 @@ async function walk(dir: string, build: WatchedBuild): Promise<void> {
     step.edit(dir);
     const previous = expected;
     expected = await cleanBuildOutputs(dir, configs);
-    expect(diffOutputs(expected, previous), `step "${step.name}" changes what a clean build emits`).not.to.deep.equal([]);
+    expect(describeDifferences(expected, previous), `step "${step.name}" changes what a clean build emits`).not.to.deep.equal([]);
     await waitForOutputs(build, dir, expected, { step: step.name, runsBefore });
     expect(build.errors(), `step "${step.name}"`).to.deep.equal([]);
 

@@ -5,15 +5,16 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import webpack, { type Compiler, type Configuration, type MultiCompiler } from 'webpack';
 import { compileOk } from './build';
 import { createFixtureApp, REPO_NODE_MODULES } from './fixture-app';
+import { describeDifferences, emittedFiles, type EmittedFiles } from './outputs';
 
 /** Emitted files by path relative to `dist` (`server/server.js`), in sorted order. */
-export type Outputs = Map<string, string>;
+export type Outputs = EmittedFiles;
 
 export interface WatchedBuild {
   /** True when no compiler has noticed a change that it has not built yet, and none is building. */
@@ -31,38 +32,6 @@ const TAP = 'watch-test';
 
 /** How long outputs must stay equal, with no run started, before a rebuild counts as done. */
 const SETTLE_MS = 300;
-
-export function readOutputs(dir: string): Outputs {
-  const outputs: Outputs = new Map();
-  const dist = path.join(dir, 'dist');
-  if (!existsSync(dist)) return outputs;
-  for (const file of readdirSync(dist, { recursive: true, withFileTypes: true })) {
-    if (!file.isFile()) continue;
-    const absolute = path.join(file.parentPath, file.name);
-    outputs.set(path.relative(dist, absolute).split(path.sep).join('/'), readFileSync(absolute, 'utf8'));
-  }
-  return new Map([...outputs].sort(([a], [b]) => (a < b ? -1 : 1)));
-}
-
-/** What differs, file by file, with the first differing line of each file: empty when equal. */
-export function diffOutputs(actual: Outputs, expected: Outputs): string[] {
-  const differences: string[] = [];
-  for (const [file, text] of expected) {
-    const got = actual.get(file);
-    if (got === undefined) differences.push(`${file}: missing`);
-    else if (got !== text) differences.push(`${file}: ${firstDifferentLine(got, text)}`);
-  }
-  for (const file of actual.keys()) if (!expected.has(file)) differences.push(`${file}: not in the clean build`);
-  return differences;
-}
-
-function firstDifferentLine(actual: string, expected: string): string {
-  const a = actual.split('\n');
-  const e = expected.split('\n');
-  const line = a.findIndex((text, index) => text !== e[index]);
-  const at = line === -1 ? a.length : line;
-  return `line ${at + 1}\n    clean build: ${JSON.stringify(e[at] ?? '(end)')}\n    watch build: ${JSON.stringify(a[at] ?? '(end)')}`;
-}
 
 function sourceFiles(src: string): Array<[string, string]> {
   return readdirSync(src, { recursive: true, withFileTypes: true })
@@ -91,7 +60,7 @@ export function cleanBuildOutputs(dir: string, configs: (dir: string) => Configu
     const clean = createFixtureApp('app', path.dirname(dir));
     rmSync(path.join(clean, 'src'), { recursive: true });
     cpSync(src, path.join(clean, 'src'), { recursive: true });
-    outputs = compileOk(configs(clean)).then(() => readOutputs(clean));
+    outputs = compileOk(configs(clean)).then(() => emittedFiles(clean));
     cleanBuilds.set(key, outputs);
   }
   return outputs;
@@ -114,18 +83,18 @@ export async function waitForOutputs(
   let equalSince: { at: number; runs: number } | undefined;
   for (;;) {
     const runs = build.runs();
-    if (runs > options.runsBefore && build.idle() && diffOutputs(readOutputs(dir), expected).length === 0) {
+    if (runs > options.runsBefore && build.idle() && describeDifferences(emittedFiles(dir), expected).length === 0) {
       if (equalSince?.runs !== runs) equalSince = { at: Date.now(), runs };
       else if (Date.now() - equalSince.at >= SETTLE_MS) return;
     } else {
       equalSince = undefined;
     }
     if (Date.now() > deadline) {
-      const actual = readOutputs(dir);
-      const differences = diffOutputs(actual, expected);
-      const manifests = [...expected.keys()]
-        .filter((file) => file.endsWith('manifest.json') && actual.get(file) !== expected.get(file))
-        .map((file) => `${file}\n  clean build: ${expected.get(file)}\n  watch build: ${actual.get(file) ?? '(missing)'}`);
+      const actual = emittedFiles(dir);
+      const differences = describeDifferences(actual, expected);
+      const manifests = Object.keys(expected)
+        .filter((file) => file.endsWith('manifest.json') && actual[file] !== expected[file])
+        .map((file) => `${file}\n  clean build: ${expected[file]}\n  watch build: ${actual[file] ?? '(missing)'}`);
       throw new Error(
         `step "${options.step}": the watch build did not settle on the clean build's outputs ` +
           `(runs ${runs - options.runsBefore} after the edit, idle: ${build.idle()}, errors: ${build.errors().join('\n') || 'none'})\n` +
