@@ -7,6 +7,9 @@ const path = require('node:path');
 const { ServerActionsPlugin } = require('webpack-server-actions');
 
 const app = path.join(__dirname, 'examples/notes');
+// NOTES_BUILD_DIR puts the output elsewhere (the tests build into a directory of their own); server.js
+// reads the same variable.
+const buildDir = process.env.NOTES_BUILD_DIR ? path.resolve(process.env.NOTES_BUILD_DIR) : path.join(app, 'build');
 const serverActions = new ServerActionsPlugin({ root: app });
 const mode = process.env.NODE_ENV === 'production' ? 'production' : 'development';
 
@@ -38,7 +41,7 @@ module.exports = [
     name: 'browser',
     target: 'web',
     entry: { main: './src/browser.jsx' },
-    output: { path: path.join(app, 'build/browser'), publicPath: '/assets/', clean: true },
+    output: { path: path.join(buildDir, 'browser'), publicPath: '/assets/', clean: true },
     resolve: { ...common.resolve, alias: { 'notes/call-server': path.join(app, 'src/call-server.js') } },
     module: { rules: [scripts('browser', { callServer: 'notes/call-server' })] },
   },
@@ -47,7 +50,7 @@ module.exports = [
     name: 'ssr',
     target: 'node',
     entry: { ssr: './src/ssr.jsx' },
-    output: { path: path.join(app, 'build/ssr'), library: { type: 'commonjs2' }, clean: true },
+    output: { path: path.join(buildDir, 'ssr'), library: { type: 'commonjs2' }, clean: true },
     module: { rules: [scripts('ssr')] },
   },
   {
@@ -55,7 +58,7 @@ module.exports = [
     name: 'server',
     target: 'node',
     entry: { rsc: './src/rsc.jsx' },
-    output: { path: path.join(app, 'build/server'), library: { type: 'commonjs2' }, clean: true },
+    output: { path: path.join(buildDir, 'server'), library: { type: 'commonjs2' }, clean: true },
     resolve: { ...common.resolve, conditionNames: ['react-server', '...'] },
     module: { rules: [scripts('server')] },
   },

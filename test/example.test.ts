@@ -17,7 +17,7 @@ import {
   stopServer,
   type ServerProcess,
 } from './helpers/http';
-import { buildExample, EXAMPLE, REPO_ROOT } from './helpers/example';
+import { buildExample, EXAMPLE, EXAMPLE_BUILD, REPO_ROOT } from './helpers/example';
 
 const SEEDED = { notes: [{ id: 1, title: 'seeded note', createdAt: '2026-01-01T00:00:00.000Z' }], name: 'Sam', nextId: 2 };
 
@@ -34,7 +34,7 @@ describe('notes example over HTTP', () => {
   const readStore = (): Store => JSON.parse(readFileSync(path.join(dataDir, 'store.json'), 'utf8'));
   const storeBytes = () => readFileSync(path.join(dataDir, 'store.json'), 'utf8');
   const start = async () => {
-    server = await startServer(path.join(EXAMPLE, 'server.js'), { PORT: '0', HOST: '127.0.0.1', NOTES_DATA_DIR: dataDir }, REPO_ROOT);
+    server = await startServer(path.join(EXAMPLE, 'server.js'), { PORT: '0', HOST: '127.0.0.1', NOTES_DATA_DIR: dataDir, NOTES_BUILD_DIR: EXAMPLE_BUILD }, REPO_ROOT);
   };
   async function getPage(): Promise<string> {
     const response = await fetch(`${server!.url}/`);

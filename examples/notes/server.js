@@ -3,10 +3,10 @@
 'use strict';
 const { createServer } = require('node:http');
 const { readFileSync, existsSync, createReadStream } = require('node:fs');
-const { join, normalize } = require('node:path');
+const { join, normalize, resolve } = require('node:path');
 const { PassThrough } = require('node:stream');
 
-const build = join(__dirname, 'build');
+const build = process.env.NOTES_BUILD_DIR ? resolve(process.env.NOTES_BUILD_DIR) : join(__dirname, 'build');
 const rsc = require(join(build, 'server/rsc.js'));
 const ssr = require(join(build, 'ssr/ssr.js'));
 const clientManifest = JSON.parse(readFileSync(join(build, 'browser/react-client-manifest.json'), 'utf8'));

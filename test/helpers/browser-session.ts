@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openBeforeHydration, openPage, type BrowserSession } from './browser';
-import { buildExample, EXAMPLE, REPO_ROOT } from './example';
+import { buildExample, EXAMPLE, EXAMPLE_BUILD, REPO_ROOT } from './example';
 import { startServer, stopServer, type ServerProcess } from './http';
 
 export interface Note {
@@ -87,7 +87,7 @@ export function useExampleInChromium({ javaScriptEnabled }: { javaScriptEnabled:
   before(async () => {
     await buildExample();
     dataDir = mkdtempSync(path.join(tmpdir(), 'wsa-browser-'));
-    server = await startServer(path.join(EXAMPLE, 'server.js'), { PORT: '0', NOTES_DATA_DIR: dataDir }, REPO_ROOT);
+    server = await startServer(path.join(EXAMPLE, 'server.js'), { PORT: '0', NOTES_DATA_DIR: dataDir, NOTES_BUILD_DIR: EXAMPLE_BUILD }, REPO_ROOT);
     browser = await launchChromium();
   });
 

@@ -19,9 +19,9 @@ export interface RunResult {
 }
 
 /** Runs a command to its end; never rejects on a failing exit code, so tests assert on it. */
-export function run(command: string, args: string[], cwd: string): Promise<RunResult> {
+export function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
