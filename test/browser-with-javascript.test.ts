@@ -244,6 +244,18 @@ describe('notes example in Chromium with JavaScript', () => {
     expectNoPageErrors();
   });
 
+  it("shows in the error boundary that deleteNote refuses someone else's note, and deletes nothing", async () => {
+    const notes = SEEDED.notes.map((note) => (note.id === 2 ? { ...note, owner: 'someone-else-session-0002' } : note));
+    const written = writeStore({ ...SEEDED, notes });
+    const page = await open();
+    await page.click('#delete-note-2 button');
+    await page.waitForSelector('#error-boundary');
+
+    expect(await page.textContent('#error-boundary p')).to.equal('Something went wrong: Only the author of a note can delete it.');
+    expect(storeBytes()).to.equal(written);
+    expectNoPageErrors();
+  });
+
   it('reloads the page when the server does not know the action ID, as after a deploy', async () => {
     const page = await open();
     // The page's references name functions the server no longer has.

@@ -19,6 +19,10 @@ import {
 } from './helpers/http';
 import { buildExample, EXAMPLE, EXAMPLE_BUILD, REPO_ROOT } from './helpers/example';
 
+// The session cookie of the browser this test plays: notes it creates are its own to delete.
+const AS_AUTHOR = { cookie: 'notes-session=example-test-author-0001' };
+const AS_SOMEONE_ELSE = { cookie: 'notes-session=example-test-someone-else' };
+
 const SEEDED = { notes: [{ id: 1, title: 'seeded note', createdAt: '2026-01-01T00:00:00.000Z' }], name: 'Sam', nextId: 2 };
 
 interface Store {
@@ -48,7 +52,7 @@ describe('notes example over HTTP', () => {
     Buffer.from(/window\.__FLIGHT_PAYLOAD__="([A-Za-z0-9+/=]*)"/.exec(html)![1], 'base64').toString('latin1');
   /** Posts a form as a browser without JavaScript does, and checks the answer is a redirect after POST. */
   async function postFormExpectingRedirect(pathname: string, fields: Array<[string, string]>, location = pathname) {
-    const response = await postForm(`${server!.url}${pathname}`, fields, { redirect: 'manual' });
+    const response = await postForm(`${server!.url}${pathname}`, fields, { redirect: 'manual', headers: AS_AUTHOR });
     await response.body?.cancel();
     expect(response.status).to.equal(303);
     expect(response.headers.get('location')).to.equal(location);
@@ -131,7 +135,7 @@ describe('notes example over HTTP', () => {
   it('createNoteAction, created inline in the docs\' EmptyNote, runs by its ID', async () => {
     expect(payloadIn(await getPage())).to.include(ids.createNoteAction);
     const before = readStore().notes.length;
-    expect(await callServerFunction(server!.url, ids.createNoteAction, [])).to.equal(undefined);
+    expect(await callServerFunction(server!.url, ids.createNoteAction, [], AS_AUTHOR)).to.equal(undefined);
     expect(readStore().notes).to.have.lengthOf(before + 1);
     expect(readStore().notes.at(-1)).to.include({ title: '' });
   });
@@ -144,6 +148,30 @@ describe('notes example over HTTP', () => {
     expect(fields.map(([, value]) => value).join(' ')).not.to.include(`[${last.id}]`);
     await postFormExpectingRedirect('/', fields);
     expect(readStore().notes.map((note) => note.id)).not.to.include(last.id);
+  });
+
+  it('deleteNote deletes only the caller\'s own note: it authenticates the session from the request', async () => {
+    const note = await callServerFunction<{ id: number; owner: string }>(server!.url, ids.createNote, ['mine'], AS_AUTHOR);
+    expect(readStore().notes.at(-1)).to.include({ id: note.id, owner: 'example-test-author-0001' });
+    const fields = hiddenFields(await getPage(), `delete-note-${note.id}`);
+    const before = storeBytes();
+    for (const [who, headers] of [['another session', AS_SOMEONE_ELSE], ['no session', {}]] as const) {
+      const response = await postForm(`${server!.url}/`, fields, { redirect: 'manual', headers });
+      expect(response.status, who).to.equal(500);
+      expect(await response.text(), who).to.match(/Something went wrong: (<!-- -->)?Only the author of a note can delete it\./);
+      expect(storeBytes(), who).to.equal(before);
+    }
+    await postFormExpectingRedirect('/', fields);
+    expect(readStore().notes.map(({ id }) => id)).not.to.include(note.id);
+  });
+
+  it('gives a browser its session on its first page view, and keeps it after', async () => {
+    const first = await fetch(`${server!.url}/`);
+    await first.body?.cancel();
+    expect(first.headers.get('set-cookie')).to.match(/^notes-session=[\w-]{36}; Path=\/; HttpOnly; SameSite=Lax$/);
+    const again = await fetch(`${server!.url}/`, { headers: AS_AUTHOR });
+    await again.body?.cancel();
+    expect(again.headers.get('set-cookie')).to.equal(null);
   });
 
   it('refuses a delete form whose sealed note id was tampered with, truncated or stripped', async () => {
@@ -249,7 +277,7 @@ describe('notes example over HTTP', () => {
 
     const form = new FormData();
     form.append('title', 'added by call');
-    const call = await postCall(`${server!.url}/`, ids.addNote, [form]);
+    const call = await postCall(`${server!.url}/`, ids.addNote, [form], AS_AUTHOR);
     expect(call.status).to.equal(204);
     expect(call.headers.get('x-server-action-redirect')).to.equal(`/?note=${nextId + 1}`);
     expect(readStore().notes.slice(-2).map((note) => note.title)).to.deep.equal(['added by form', 'added by call']);
@@ -266,19 +294,23 @@ describe('notes example over HTTP', () => {
     await callServerFunction(server!.url, ids.updateName, ['Lin']);
   });
 
-  it('answers unknown, malformed and `#`-suffixed action IDs with 404 and changes nothing', async () => {
+  it('answers unknown action IDs with 404, malformed and `#`-suffixed ones with 400, and changes nothing', async () => {
     const before = storeBytes();
-    const refusedIds = ['0123456789abcdef0123456789abcdef01234567', 'not-an-action-id', `${ids.updateName}#createNote`];
-    for (const id of refusedIds) {
+    const refusedIds: Array<[string, number, string]> = [
+      ['0123456789abcdef0123456789abcdef01234567', 404, 'not-found'],
+      ['not-an-action-id', 400, 'bad-request'],
+      [`${ids.updateName}#createNote`, 400, 'bad-request'],
+    ];
+    for (const [id, status, code] of refusedIds) {
       const response = await postCall(`${server!.url}/`, id, ['Mallory']);
-      expect(response.status, id).to.equal(404);
-      expect(response.headers.get('x-server-action-error'), id).to.equal('not-found');
+      expect(response.status, id).to.equal(status);
+      expect(response.headers.get('x-server-action-error'), id).to.equal(code);
       await response.body?.cancel();
     }
     // A form naming another export of the action's module through React's `#` fallback.
     const form = await postForm(`${server!.url}/`, [[`$ACTION_ID_${ids.updateName}#createNote`, ''], ['name', 'Mallory']], { redirect: 'manual' });
-    expect(form.status).to.equal(404);
-    expect(form.headers.get('x-server-action-error')).to.be.a('string');
+    expect(form.status).to.equal(400);
+    expect(form.headers.get('x-server-action-error')).to.equal('bad-request');
     await form.body?.cancel();
     expect(storeBytes()).to.equal(before);
     expect(await getPage()).not.to.include('Mallory');

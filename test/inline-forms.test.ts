@@ -85,7 +85,7 @@ describe('inline "use server" functions', () => {
         http = createServer((request, response) => {
           server.runtime.handleServerActionRequest(request, response).then(
             (result: any) => {
-              if (result.kind === 'call') return;
+              if (result.kind === 'call' || result.kind === 'refused') return;
               response.writeHead(result.kind === 'form' ? 200 : 404, { 'content-type': 'application/json' });
               response.end(JSON.stringify(result));
             },

@@ -95,7 +95,7 @@ describe('handleServerActionRequest over HTTP', () => {
       expect(response.status).to.equal(303);
       expect(response.headers.get('location')).to.equal(PAGE);
       expect(response.headers.get('set-cookie')).to.equal(null);
-      expect(lastOf(server)).to.deep.equal({ kind: 'redirect', status: 303, location: PAGE });
+      expect(lastOf(server)).to.deep.equal({ kind: 'redirect', status: 303, location: PAGE, action: { id: app.server.actions.increment.$$id, name: 'increment' } });
       expect(counter.value, 'the function ran').to.equal(start + 1);
     });
 

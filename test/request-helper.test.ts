@@ -66,7 +66,7 @@ describe('handleServerActionRequest over HTTP', () => {
       expect(answer.returnValue).to.equal(start + 2);
       expect(rendered(answer.root)).to.deep.equal({ type: 'output', props: { id: 'count', children: start + 2 } });
       expect(rootRenders).to.deep.equal([{ url: '/notes/7?tab=edit', counter: start + 2 }]);
-      expect(lastOf(server)).to.deep.equal({ kind: 'call', status: 200 });
+      expect(lastOf(server)).to.deep.equal({ kind: 'call', status: 200, action: { id: actions.increment.$$id, name: 'increment' } });
     });
 
     it('answers a function that throws with 500 and the error in the stream, without a root, and reports it to onError', async () => {
@@ -80,7 +80,7 @@ describe('handleServerActionRequest over HTTP', () => {
       expect(rootRenders, 'nothing rendered for an error').to.deep.equal([]);
       expect(server.errors).to.have.lengthOf(1);
       expect(server.errors[0]).to.be.an('error').with.property('message', FAILURE);
-      expect(lastOf(server)).to.deep.equal({ kind: 'call', status: 500 });
+      expect(lastOf(server)).to.deep.equal({ kind: 'call', status: 500, action: { id: actions.fail.$$id, name: 'fail' } });
     });
 
     it('answers redirect() with 204, the location in x-server-action-redirect and no body', async () => {
@@ -91,7 +91,7 @@ describe('handleServerActionRequest over HTTP', () => {
       expect(await response.text()).to.equal('');
       expect(rootRenders, 'the page is going away: no root').to.deep.equal([]);
       expect(server.errors).to.deep.equal([]);
-      expect(lastOf(server)).to.deep.equal({ kind: 'call', status: 204 });
+      expect(lastOf(server)).to.deep.equal({ kind: 'call', status: 204, action: { id: actions.goSomewhere.$$id, name: 'goSomewhere' } });
     });
 
     it('sends a location with characters outside ASCII percent-encoded', async () => {
@@ -140,7 +140,12 @@ describe('handleServerActionRequest over HTTP', () => {
       expect(response.status).to.equal(303);
       expect(response.headers.get('location')).to.equal('/somewhere?x=1');
       expect(await response.text()).to.equal('');
-      expect(lastOf(server)).to.deep.equal({ kind: 'redirect', status: 303, location: '/somewhere?x=1' });
+      expect(lastOf(server)).to.deep.equal({
+        kind: 'redirect',
+        status: 303,
+        location: '/somewhere?x=1',
+        action: { id: actions.goSomewhere.$$id, name: 'goSomewhere' },
+      });
     });
 
     it('percent-encodes a Location with characters outside ASCII', async () => {
@@ -152,7 +157,13 @@ describe('handleServerActionRequest over HTTP', () => {
     it('answers a function that throws with { kind: "form", status: 500, error }, for the page to show, and reports it to onError', async () => {
       const response = await postForm(server.url, hiddenFields(app.html, 'fail-form'), { redirect: 'manual' });
       expect(response.status).to.equal(500);
-      expect(await response.json()).to.deep.equal({ kind: 'form', status: 500, formState: null, error: { name: 'Error', message: FAILURE } });
+      expect(await response.json()).to.deep.equal({
+        kind: 'form',
+        status: 500,
+        formState: null,
+        error: { name: 'Error', message: FAILURE },
+        action: { id: actions.fail.$$id, name: 'fail' },
+      });
       const result = lastOf(server);
       expect(result).to.include({ kind: 'form', status: 500, returnValue: undefined, formState: null });
       expect(result).to.have.property('error').that.is.an('error').with.property('message', FAILURE);
@@ -174,7 +185,13 @@ describe('handleServerActionRequest over HTTP', () => {
       expect(response.status).to.equal(200);
       expect(response.headers.get('location')).to.equal(null);
       expect(response.headers.get('set-cookie')).to.equal(null);
-      expect(await response.json()).to.deep.equal({ kind: 'form', status: 200, returnValue: start + 3, formState: null });
+      expect(await response.json()).to.deep.equal({
+        kind: 'form',
+        status: 200,
+        returnValue: start + 3,
+        formState: null,
+        action: { id: actions.increment.$$id, name: 'increment' },
+      });
       expect(counter.value).to.equal(start + 3);
     });
   });

@@ -16,6 +16,19 @@ function logError(error) {
   console.error(error);
 }
 
+// How long a request body may take to arrive (the request helper's default is 30 s).
+const bodyTimeout = process.env.NOTES_BODY_TIMEOUT_MS ? Number(process.env.NOTES_BODY_TIMEOUT_MS) : undefined;
+
+// One access-log line per POST: what the request helper did with it. The path is client input: it is
+// escaped and cut short, so a request can neither forge log lines nor flood them.
+function logPost(request, result) {
+  const outcome =
+    result.kind === 'refused' ? `refused ${result.code}` : result.kind === 'none' ? 'none' : `ran ${result.action.name}`;
+  // A POST that is no server-function request is answered 405 below.
+  const status = result.kind === 'none' ? 405 : result.status;
+  console.log(`[notes] POST ${rsc.escapeForLog(request.url)} ${status} ${outcome}`);
+}
+
 // The pages the app renders: the home page, and the permalink of its useActionState form.
 const PAGES = new Set(['/', '/name/update']);
 
@@ -64,9 +77,10 @@ function serveAsset(request, response) {
 
 async function handle(request, response) {
   if (request.method === 'GET' && request.url.startsWith('/assets/')) return serveAsset(request, response);
-  const result = await rsc.handleAction(request, response, clientManifest);
-  // A call from callServer, or a form post sent on with a redirect: answered.
-  if (result.kind === 'call' || result.kind === 'redirect') return;
+  const result = await rsc.handleAction(request, response, clientManifest, { bodyTimeout });
+  if (request.method === 'POST') logPost(request, result);
+  // A call from callServer, a form post sent on with a redirect, or a refused request: answered.
+  if (result.kind === 'call' || result.kind === 'redirect' || result.kind === 'refused') return;
   const url = request.url;
   // A form post that was not redirected: its server function threw (status 500), or its state could
   // not travel in a cookie. The page is the answer.
@@ -75,6 +89,7 @@ async function handle(request, response) {
   }
   if (request.method !== 'GET') return response.writeHead(405, { allow: 'GET, POST' }).end();
   if (!PAGES.has(new URL(url, 'http://localhost').pathname)) return response.writeHead(404).end('Not found');
+  rsc.ensureSession(request, response);
   // formState: what a form posted without JavaScript and redirected here left for this page.
   return renderPage(response, { url, formState: result.formState });
 }

@@ -61,13 +61,7 @@ export function createCallServer(options: CallServerOptions = {}): CallServer {
     const location = response.headers.get(ACTION_REDIRECT_HEADER);
     if (location !== null) return redirectTo(location) as T;
     const errorCode = response.headers.get(ACTION_ERROR_HEADER) as ActionErrorCode | null;
-    if (errorCode) {
-      const message =
-        errorCode === 'not-found'
-          ? 'The server does not know this server function (the page may be older than the server): reload the page.'
-          : `The server refused the call (${response.status}).`;
-      throw new ServerActionError(errorCode, message, response.status);
-    }
+    if (errorCode) throw new ServerActionError(errorCode, refusalMessage(errorCode, response.status), response.status);
     if (!(response.headers.get('content-type') ?? '').startsWith(FLIGHT_CONTENT_TYPE)) {
       throw new ServerActionError('failed', `The server answered ${response.status} without a server-function result.`, response.status);
     }
@@ -86,6 +80,19 @@ export function createCallServer(options: CallServerOptions = {}): CallServer {
   }
 
   return call;
+}
+
+function refusalMessage(code: ActionErrorCode, status: number): string {
+  switch (code) {
+    case 'not-found':
+      return 'The server does not know this server function (the page may be older than the server): reload the page.';
+    case 'forbidden':
+      return 'The server refused a call from this origin (see allowedOrigins and trustProxy).';
+    case 'too-large':
+      return 'The arguments are larger than the server accepts (bodySizeLimit).';
+    default:
+      return `The server refused the call (${status} ${code}).`;
+  }
 }
 
 /** Calls the server function `id` with `args` and resolves with what it returns. */

@@ -1,4 +1,6 @@
 /** Typed errors of the server runtime: an app branches on `code`, never on message text. */
+import type { ActionErrorCode } from '../protocol';
+
 export class ServerActionNotFoundError extends Error {
   readonly code = 'ERR_SERVER_ACTION_NOT_FOUND';
   constructor() {
@@ -8,14 +10,31 @@ export class ServerActionNotFoundError extends Error {
   }
 }
 
+/**
+ * A request the request helper refuses before any server function runs: `status` is the HTTP status
+ * it answers, `reason` the `x-server-action-error` code. The message never quotes the request.
+ */
 export class ServerActionRequestError extends Error {
   readonly code = 'ERR_SERVER_ACTION_BAD_REQUEST';
   constructor(
     message: string,
     readonly status: number,
+    readonly reason: ActionErrorCode,
   ) {
     super(message);
     this.name = 'ServerActionRequestError';
+  }
+}
+
+/** `getServerActionRequest()` called outside a server function that the request helper runs. */
+export class ServerActionContextError extends Error {
+  readonly code = 'ERR_SERVER_ACTION_NO_REQUEST';
+  constructor() {
+    super(
+      'getServerActionRequest() is only available while the request helper (handleServerActionRequest) runs a ' +
+        'server function, or renders its answer.',
+    );
+    this.name = 'ServerActionContextError';
   }
 }
 

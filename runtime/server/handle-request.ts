@@ -1,215 +1,110 @@
 /**
  * One server-action request, end to end, for a Node HTTP server:
- * - a call from `callServer` (header `x-server-action`): the arguments are decoded with React's
- *   decodeReply (decodeReplyFromBusboy for multipart bodies), the function runs, and its result is
- *   rendered with React's Flight as `{ returnValue }`, with the re-rendered tree as `root` when the app
- *   gives `renderRoot`;
- * - a form posted before hydration or without JavaScript (`$ACTION_` fields): React's decodeAction
- *   runs the action and decodeFormState gives useActionState its state; the app then renders the page,
- *   or, with `redirectAfterFormPost`, the browser is sent back to it with `303 See Other`.
- * A server function that calls `redirect()` sends the browser on in either case. The action ID is
- * checked against the manifest before anything is decoded.
+ * - a call from `callServer` (header `x-server-action`, call-request.ts): the function runs with the
+ *   decoded arguments and its result is rendered with React's Flight;
+ * - a form posted before hydration or without JavaScript (`$ACTION_` fields, form-request.ts).
+ * Both run inside the request's scope (request-context.ts), so that the function can authenticate its
+ * caller. Before anything is read or decoded, the method and the Origin are checked; then the action
+ * ID, before anything is imported; the body is read within limits. A refused request is answered here
+ * with its status and `x-server-action-error` code, and never reaches a server function.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  decodeAction,
-  decodeFormState,
-  decodeReply,
-  decodeReplyFromBusboy,
-  renderToPipeableStream,
-} from 'react-server-dom-webpack/server';
-import type { ClientManifest } from '../types';
-import {
-  ACTION_ERROR_HEADER,
-  ACTION_ID_HEADER,
-  ACTION_REDIRECT_HEADER,
-  FLIGHT_CONTENT_TYPE,
-  type ActionErrorCode,
-  type ActionResponsePayload,
-} from '../protocol';
-import { CapturedValuesRejectedError, ServerActionRedirect, ServerActionRequestError } from './errors';
-import { formStateCookie, samePageLocation, takeFormState } from './form-state-cookie';
-import { hasServerAction, loadServerAction } from './load-server-action';
-import { getServerActionsManifest } from './manifest';
-import { DEFAULT_BODY_SIZE_LIMIT, isMultipart, isUrlEncoded, multipartParser, readFormData, readText } from './read-body';
+import { ACTION_ERROR_HEADER, ACTION_ID_HEADER } from '../protocol';
+import { handleCall } from './call-request';
+import { ServerActionRequestError } from './errors';
+import { takeFormState } from './form-state-cookie';
+import { handleForm } from './form-request';
+import { isAllowedOrigin } from './origin';
+import { DEFAULT_BODY_SIZE_LIMIT, DEFAULT_BODY_TIMEOUT, isMultipart, isUrlEncoded } from './read-body';
+import { runWithRequest } from './request-context';
+import type { HandleServerActionOptions, RequestLimits, ServerActionResult } from './request-options';
 
-export interface HandleServerActionOptions {
-  /** The client manifest, to render return values that contain client components. */
-  clientManifest?: ClientManifest;
-  /** The largest request body accepted, in bytes. Default: 1 MB. */
-  bodySizeLimit?: number;
-  /**
-   * Called with every error a server function throws, and with errors rendering its answer (such as
-   * the `renderRoot` tree). Default: `console.error`.
-   */
-  onError?: (error: unknown) => void;
-  /**
-   * The server component tree to send back with the return value of a call (as `root`), rendered
-   * after the function ran, so that the page shows new data without another request.
-   */
-  renderRoot?: (request: IncomingMessage) => unknown;
-  /**
-   * Answer a form post that succeeded with `303 See Other` to the URL it was posted to, so that
-   * reloading the page does not post again. `useActionState` state goes along in a sealed cookie and
-   * comes back as the `formState` of that page's request. Default: false, the page is the POST's answer.
-   */
-  redirectAfterFormPost?: boolean;
-}
+export type { HandleServerActionOptions, ServerActionInfo, ServerActionResult } from './request-options';
 
-export type ServerActionResult =
-  /**
-   * Not a server-action request: handle it as usual. `formState` is what a form post redirected here
-   * left for this page (with `redirectAfterFormPost`), or null.
-   */
-  | { kind: 'none'; formState: unknown }
-  /** A call from `callServer`: the response has been sent. */
-  | { kind: 'call'; status: number }
-  /** A form post answered with a redirect (`redirect()`, or `redirectAfterFormPost`): the response has been sent. */
-  | { kind: 'redirect'; status: 303; location: string }
-  /**
-   * A form post: render the page with this status, passing `formState` to React. When the server
-   * function threw, `error` is what it threw (status 500): render the page in an error state.
-   */
-  | { kind: 'form'; status: 200 | 500; returnValue: unknown; formState: unknown; error?: unknown };
-
-function report(options: HandleServerActionOptions, error: unknown): void {
-  if (options.onError) options.onError(error);
-  else console.error(error);
-}
-
-function fail(response: ServerResponse, status: number, code: ActionErrorCode, message: string): ServerActionResult {
-  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', [ACTION_ERROR_HEADER]: code });
-  response.end(message);
-  return { kind: 'call', status };
-}
+const DEFAULT_MAX_ARGUMENTS = 100;
+const DEFAULT_ARRAY_SIZE_LIMIT = 100_000;
+// How much of a refused body is read and dropped, in body size limits, before the connection closes.
+const DISCARD_FACTOR = 4;
 
 export async function handleServerActionRequest(
   request: IncomingMessage,
   response: ServerResponse,
   options: HandleServerActionOptions = {},
 ): Promise<ServerActionResult> {
+  const actionHeader = request.headers[ACTION_ID_HEADER];
+  const isForm = isMultipart(request) || isUrlEncoded(request);
   if (request.method !== 'POST') {
+    if (actionHeader !== undefined) {
+      return refuse(request, response, new ServerActionRequestError('Server functions are called with POST.', 405, 'method-not-allowed'));
+    }
     return { kind: 'none', formState: options.redirectAfterFormPost ? await takeFormState(request, response) : null };
   }
-  const limit = options.bodySizeLimit ?? DEFAULT_BODY_SIZE_LIMIT;
-  const actionId = request.headers[ACTION_ID_HEADER];
+  if (actionHeader === undefined && !isForm) return { kind: 'none', formState: null };
+
+  const report = options.onError ?? ((error: unknown) => console.error(error));
+  const limits = limitsOf(options);
   try {
-    if (actionId !== undefined) return await handleCall(request, response, actionId, limit, options);
-    if (isMultipart(request) || isUrlEncoded(request)) return await handleForm(request, response, limit, options);
-    return { kind: 'none', formState: null };
-  } catch (error) {
-    if (error instanceof ServerActionRequestError) {
-      request.resume();
-      return fail(response, error.status, error.status === 404 ? 'not-found' : 'bad-request', error.message);
+    if (!isAllowedOrigin(request, options)) {
+      throw new ServerActionRequestError('Server functions are not called from other origins.', 403, 'forbidden');
     }
+    return await runWithRequest(request, () =>
+      actionHeader !== undefined
+        ? handleCall(request, response, actionHeader, limits, options, report)
+        : handleForm(request, response, limits, options, report),
+    );
+  } catch (error) {
+    if (error instanceof ServerActionRequestError) return refuse(request, response, error, limits);
     throw error;
   }
 }
 
-async function handleCall(
+function limitsOf(options: HandleServerActionOptions): RequestLimits {
+  return {
+    body: { size: options.bodySizeLimit ?? DEFAULT_BODY_SIZE_LIMIT, timeout: options.bodyTimeout ?? DEFAULT_BODY_TIMEOUT },
+    maxArguments: options.maxArguments ?? DEFAULT_MAX_ARGUMENTS,
+    arraySizeLimit: options.arraySizeLimit ?? DEFAULT_ARRAY_SIZE_LIMIT,
+  };
+}
+
+function refuse(
   request: IncomingMessage,
   response: ServerResponse,
-  actionId: string | string[],
-  limit: number,
-  options: HandleServerActionOptions,
-): Promise<ServerActionResult> {
-  if (!hasServerAction(actionId)) {
+  error: ServerActionRequestError,
+  limits: RequestLimits = limitsOf({}),
+): ServerActionResult {
+  const headers: Record<string, string> = { 'content-type': 'text/plain; charset=utf-8', [ACTION_ERROR_HEADER]: error.reason };
+  if (error.status === 405) headers.allow = 'POST';
+  if (!request.complete) discardRestOfBody(request, headers, error, limits);
+  if (response.headersSent) response.destroy();
+  else response.writeHead(error.status, headers).end(error.message);
+  return { kind: 'refused', status: error.status, code: error.reason };
+}
+
+/**
+ * The rest of a refused request's body is not wanted, but a client still sending it reads the answer
+ * only once it has sent it (closing at once makes a browser report a network error, not the refusal).
+ * So it is read and dropped, within the body's deadline and a few times its size limit; past either,
+ * or when it is the slowness being refused, the connection closes.
+ */
+function discardRestOfBody(
+  request: IncomingMessage,
+  headers: Record<string, string>,
+  error: ServerActionRequestError,
+  limits: RequestLimits,
+): void {
+  const budget = DISCARD_FACTOR * limits.body.size;
+  if (error.reason === 'timeout' || Number(request.headers['content-length']) > budget) {
+    headers.connection = 'close';
     request.resume();
-    return fail(response, 404, 'not-found', 'Unknown server action.');
+    return;
   }
-  const args = await decodeArguments(request, limit);
-  const action = await loadServerAction(actionId);
-
-  let status = 200;
-  let thrown: unknown;
-  let payload: ActionResponsePayload;
-  try {
-    payload = { returnValue: await action(...args) };
-  } catch (error) {
-    // Captured values that did not open: the request was forged or stale, the function did not run.
-    if (error instanceof CapturedValuesRejectedError) throw new ServerActionRequestError(error.message, 400);
-    if (error instanceof ServerActionRedirect) {
-      response.writeHead(204, { [ACTION_REDIRECT_HEADER]: error.location });
-      response.end();
-      return { kind: 'call', status: 204 };
-    }
-    status = 500;
-    thrown = error;
-    report(options, error);
-    payload = { returnValue: Promise.reject(error) };
-  }
-  if (status === 200 && options.renderRoot) payload.root = options.renderRoot(request);
-  response.writeHead(status, { 'content-type': FLIGHT_CONTENT_TYPE });
-  renderToPipeableStream(payload, options.clientManifest ?? {}, {
-    // The function's own error was reported above; React meets it again while sending it.
-    onError: (error: unknown) => (error === thrown ? undefined : report(options, error)),
-  }).pipe(response);
-  return { kind: 'call', status };
-}
-
-async function decodeArguments(request: IncomingMessage, limit: number): Promise<unknown[]> {
-  const manifest = getServerActionsManifest();
-  let args: unknown;
-  try {
-    if (isMultipart(request)) {
-      const parser = multipartParser(request, limit);
-      const decoded = decodeReplyFromBusboy<unknown[]>(parser, manifest);
-      request.pipe(parser);
-      args = await decoded;
-    } else {
-      args = await decodeReply<unknown[]>(await readText(request, limit), manifest);
-    }
-  } catch (error) {
-    if (error instanceof ServerActionRequestError) throw error;
-    // React's message may quote the body: it is not passed on.
-    throw new ServerActionRequestError('The arguments could not be decoded.', 400);
-  }
-  if (!Array.isArray(args)) throw new ServerActionRequestError('The arguments must be an array.', 400);
-  return args;
-}
-
-async function handleForm(
-  request: IncomingMessage,
-  response: ServerResponse,
-  limit: number,
-  options: HandleServerActionOptions,
-): Promise<ServerActionResult> {
-  const formData = await readFormData(request, limit);
-  const manifest = getServerActionsManifest();
-  // decodeAction uses the last `$ACTION_ID_` or `$ACTION_REF_` field: check that one, as React will.
-  const actionKey = [...formData.keys()].filter((key) => /^\$ACTION_(ID|REF)_/.test(key)).pop();
-  if (actionKey === undefined) return { kind: 'none', formState: null };
-  if (actionKey.startsWith('$ACTION_ID_') && !hasServerAction(actionKey.slice('$ACTION_ID_'.length))) {
-    throw new ServerActionRequestError('The form does not name a known server action.', 404);
-  }
-  let action: () => Promise<unknown>;
-  try {
-    action = await decodeAction(formData, manifest)!;
-  } catch {
-    throw new ServerActionRequestError('The form does not name a known server action.', 404);
-  }
-  let returnValue: unknown;
-  try {
-    returnValue = await action();
-  } catch (error) {
-    if (error instanceof CapturedValuesRejectedError) throw new ServerActionRequestError(error.message, 400);
-    if (error instanceof ServerActionRedirect) return seeOther(response, error.location);
-    report(options, error);
-    return { kind: 'form', status: 500, returnValue: undefined, formState: null, error };
-  }
-  const formState = await decodeFormState(returnValue, formData, manifest);
-  if (options.redirectAfterFormPost) {
-    // Back to the page the form was posted to, by GET, with the state (if any) in a cookie.
-    const target = samePageLocation(request.url);
-    const cookie = formState === null ? null : await formStateCookie(request, formState, target);
-    if (formState === null || cookie !== null) return seeOther(response, target, cookie);
-  }
-  return { kind: 'form', status: 200, returnValue, formState };
-}
-
-function seeOther(response: ServerResponse, location: string, cookie: string | null = null): ServerActionResult {
-  if (cookie !== null) response.appendHeader('set-cookie', cookie);
-  response.writeHead(303, { location });
-  response.end();
-  return { kind: 'redirect', status: 303, location };
+  let discarded = 0;
+  const stop = () => request.socket.destroy();
+  const deadline = setTimeout(stop, limits.body.timeout);
+  request.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > budget) stop();
+  });
+  request.once('close', () => clearTimeout(deadline));
+  request.resume();
 }

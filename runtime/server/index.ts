@@ -8,11 +8,16 @@ export { loadServerAction, hasServerAction, isWellFormedActionId, type ServerFun
 export {
   handleServerActionRequest,
   type HandleServerActionOptions,
+  type ServerActionInfo,
   type ServerActionResult,
 } from './handle-request';
+export type { OriginPolicy } from './origin';
+export { getServerActionRequest } from './request-context';
+export { escapeForLog } from './log';
 export {
   ServerActionNotFoundError,
   ServerActionRequestError,
+  ServerActionContextError,
   ServerActionsManifestMissingError,
   CapturedValuesRejectedError,
   CapturedValueNotSerializableError,

@@ -1,9 +1,21 @@
-/** Request bodies, read with a size limit that is enforced while the body streams in. */
+/**
+ * Request bodies, read within limits enforced while the body streams in: a size limit (a declared
+ * Content-Length over it is refused before a byte is read) and a deadline for the whole body, so that
+ * neither a large body nor one that trickles in can hold the server's memory or a connection.
+ */
 import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
 import { ServerActionRequestError } from './errors';
 
 export const DEFAULT_BODY_SIZE_LIMIT = 1024 * 1024;
+export const DEFAULT_BODY_TIMEOUT = 30_000;
+
+export interface BodyLimits {
+  /** Bytes. */
+  size: number;
+  /** Milliseconds for the whole body to arrive. */
+  timeout: number;
+}
 
 export function isMultipart(request: IncomingMessage): boolean {
   return /^multipart\/form-data\b/i.test(request.headers['content-type'] ?? '');
@@ -13,58 +25,117 @@ export function isUrlEncoded(request: IncomingMessage): boolean {
   return /^application\/x-www-form-urlencoded\b/i.test(request.headers['content-type'] ?? '');
 }
 
-function tooLarge(): ServerActionRequestError {
-  return new ServerActionRequestError('The request body is larger than the limit.', 413);
+export function isPlainText(request: IncomingMessage): boolean {
+  return /^text\/plain\b/i.test(request.headers['content-type'] ?? '');
 }
 
-export async function readText(request: IncomingMessage, limit: number): Promise<string> {
-  const declared = Number(request.headers['content-length']);
-  if (declared > limit) throw tooLarge();
-  const chunks: Buffer[] = [];
+/**
+ * Watches a body as it streams in and calls `refuse` once if it goes over the size limit, is still
+ * arriving at the deadline, or ends before its end (the client went away). Throws at once for a
+ * declared Content-Length over the limit.
+ */
+function guardBody(request: IncomingMessage, limits: BodyLimits, refuse: (error: ServerActionRequestError) => void): void {
+  if (Number(request.headers['content-length']) > limits.size) throw tooLarge();
   let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
+  let settled = false;
+  const settle = (error?: ServerActionRequestError) => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(deadline);
+    request.off('data', onData);
+    if (error) refuse(error);
+  };
+  const deadline = setTimeout(() => settle(timedOut()), limits.timeout);
+  const onData = (chunk: Buffer) => {
     size += chunk.length;
-    if (size > limit) throw tooLarge();
-    chunks.push(chunk);
+    if (size > limits.size) settle(tooLarge());
+  };
+  request.on('data', onData);
+  request.once('end', () => settle());
+  request.once('close', () => settle(request.complete ? undefined : endedEarly()));
+}
+
+export function readText(request: IncomingMessage, limits: BodyLimits): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let refused = false;
+    // Registered first: its data listener sees each chunk before this one keeps it.
+    guardBody(request, limits, (error) => {
+      refused = true;
+      chunks.length = 0;
+      reject(error);
+    });
+    request.on('data', (chunk: Buffer) => refused || chunks.push(chunk));
+    request.once('end', () => refused || resolve(Buffer.concat(chunks).toString('utf8')));
+  });
+}
+
+// Why a parser was stopped: its streams then fail with errors of their own, which must not hide it.
+const refusals = new WeakMap<busboy.Busboy, ServerActionRequestError>();
+
+/**
+ * A busboy parser for a multipart body within the limits; pipe the request into it. Throws a 400 for
+ * a content type busboy cannot parse (no boundary).
+ */
+export function multipartParser(request: IncomingMessage, limits: BodyLimits): busboy.Busboy {
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({ headers: request.headers, limits: { fieldSize: limits.size, fileSize: limits.size } });
+  } catch {
+    throw malformed();
   }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** A busboy parser for a multipart body, with the size limit applied to fields and files. */
-export function multipartParser(request: IncomingMessage, limit: number): busboy.Busboy {
-  const parser = busboy({ headers: request.headers, limits: { fieldSize: limit, fileSize: limit } });
-  let size = 0;
-  request.on('data', (chunk: Buffer) => {
-    size += chunk.length;
-    if (size > limit) {
-      request.unpipe(parser);
-      parser.destroy(tooLarge());
-      request.resume();
-    }
+  guardBody(request, limits, (error) => {
+    refusals.set(parser, error);
+    request.unpipe(parser);
+    parser.destroy(error);
   });
   return parser;
 }
 
+/** What a failure of this parser (or of React reading it) means for the request: its refusal. */
+export function multipartFailure(parser: busboy.Busboy, error: unknown): ServerActionRequestError {
+  return refusals.get(parser) ?? (error instanceof ServerActionRequestError ? error : malformed());
+}
+
 /** A whole form body as FormData, for `decodeAction` and `decodeFormState`. */
-export async function readFormData(request: IncomingMessage, limit: number): Promise<FormData> {
+export async function readFormData(request: IncomingMessage, limits: BodyLimits): Promise<FormData> {
   const formData = new FormData();
   if (isUrlEncoded(request)) {
-    for (const [key, value] of new URLSearchParams(await readText(request, limit))) formData.append(key, value);
+    for (const [key, value] of new URLSearchParams(await readText(request, limits))) formData.append(key, value);
     return formData;
   }
-  const parser = multipartParser(request, limit);
-  await new Promise<void>((resolve, reject) => {
+  const parser = multipartParser(request, limits);
+  await new Promise<void>((resolve, fail) => {
+    const reject = (error: unknown) => fail(multipartFailure(parser, error));
     parser.on('field', (name, value) => formData.append(name, value));
     parser.on('file', (name, stream, info) => {
       const chunks: Buffer[] = [];
       // A file stream fails with the parser (body too large): unhandled, that would end the process.
       stream.on('error', reject);
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => formData.append(name, new File(chunks.map((chunk) => new Uint8Array(chunk)), info.filename ?? 'blob', { type: info.mimeType })));
+      stream.on('end', () =>
+        formData.append(name, new File(chunks.map((chunk) => new Uint8Array(chunk)), info.filename ?? 'blob', { type: info.mimeType })),
+      );
     });
     parser.on('close', resolve);
     parser.on('error', reject);
     request.pipe(parser);
   });
   return formData;
+}
+
+function tooLarge(): ServerActionRequestError {
+  return new ServerActionRequestError('The request body is larger than the limit.', 413, 'too-large');
+}
+
+function timedOut(): ServerActionRequestError {
+  return new ServerActionRequestError('The request body did not arrive in time.', 408, 'timeout');
+}
+
+function endedEarly(): ServerActionRequestError {
+  return new ServerActionRequestError('The request body ended early.', 400, 'bad-request');
+}
+
+function malformed(): ServerActionRequestError {
+  return new ServerActionRequestError('The multipart body is malformed.', 400, 'bad-request');
 }

@@ -17,6 +17,8 @@ export interface Note {
   id: number;
   title: string;
   createdAt: string;
+  /** The session that created the note: only it may delete the note. */
+  owner?: string | null;
 }
 
 export interface Store {
@@ -25,15 +27,20 @@ export interface Store {
   nextId: number;
 }
 
+/** The session of the user each test plays (its browser starts with the cookie): the seeded notes are theirs. */
+export const USER_SESSION = 'browser-test-user-session-0001';
+
 export const SEEDED: Store = {
   notes: [
-    { id: 1, title: 'Groceries', createdAt: '2026-01-01T09:00:00.000Z' },
-    { id: 2, title: 'Reading list', createdAt: '2026-01-02T09:00:00.000Z' },
-    { id: 3, title: 'Ideas', createdAt: '2026-01-03T09:00:00.000Z' },
+    { id: 1, title: 'Groceries', createdAt: '2026-01-01T09:00:00.000Z', owner: USER_SESSION },
+    { id: 2, title: 'Reading list', createdAt: '2026-01-02T09:00:00.000Z', owner: USER_SESSION },
+    { id: 3, title: 'Ideas', createdAt: '2026-01-03T09:00:00.000Z', owner: USER_SESSION },
   ],
   name: 'Sam',
   nextId: 4,
 };
+
+const SESSION_COOKIE = { name: 'notes-session', value: USER_SESSION };
 
 // The seeded notes as the page lists them and as the tests compare the store.
 export const SEEDED_SHOWN = SEEDED.notes.map(({ id, title }) => ({ id, title }));
@@ -42,7 +49,7 @@ export const SEEDED_SHOWN = SEEDED.notes.map(({ id, title }) => ({ id, title }))
 export const withoutNote = (id: number): Store => ({ ...SEEDED, notes: SEEDED.notes.filter((note) => note.id !== id) });
 
 export interface ExampleInChromium {
-  /** A fresh page at `/` (no cookies from an earlier test), closed after the test. */
+  /** A fresh page at `/` (no cookies from an earlier test: only the user's session), closed after the test. */
   open(): Promise<Page>;
   /** A fresh page at `/` whose browser bundle loads only when `hydrate()` is called. */
   openBeforeHydration(): Promise<BrowserSession & { hydrate(): Promise<void> }>;
@@ -113,11 +120,11 @@ export function useExampleInChromium({ javaScriptEnabled }: { javaScriptEnabled:
 
   return {
     async open() {
-      current = await openPage(browser!, `${server!.url}/`, javaScriptEnabled);
+      current = await openPage(browser!, `${server!.url}/`, javaScriptEnabled, [SESSION_COOKIE]);
       return current.page;
     },
     async openBeforeHydration() {
-      const opened = await openBeforeHydration(browser!, `${server!.url}/`);
+      const opened = await openBeforeHydration(browser!, `${server!.url}/`, [SESSION_COOKIE]);
       current = opened;
       return opened;
     },

@@ -29,16 +29,31 @@ export interface BrowserSession {
   consoleErrors: string[];
 }
 
-/** A fresh context (no cookies from an earlier test) and page at `url`, hydrated when JavaScript runs. */
-export async function openPage(browser: Browser, url: string, javaScriptEnabled: boolean): Promise<BrowserSession> {
-  const session = await newSession(browser, javaScriptEnabled);
+/** A cookie the browser starts with, for the page's origin. */
+export interface StartingCookie {
+  name: string;
+  value: string;
+}
+
+/**
+ * A fresh context (no cookies from an earlier test, only `cookies`) and page at `url`, hydrated when
+ * JavaScript runs.
+ */
+export async function openPage(
+  browser: Browser,
+  url: string,
+  javaScriptEnabled: boolean,
+  cookies: StartingCookie[] = [],
+): Promise<BrowserSession> {
+  const session = await newSession(browser, javaScriptEnabled, url, cookies);
   await session.page.goto(url);
   if (javaScriptEnabled) await waitForHydration(session.page);
   return session;
 }
 
-async function newSession(browser: Browser, javaScriptEnabled: boolean): Promise<BrowserSession> {
+async function newSession(browser: Browser, javaScriptEnabled: boolean, url: string, cookies: StartingCookie[]): Promise<BrowserSession> {
   const context = await browser.newContext({ javaScriptEnabled });
+  if (cookies.length > 0) await context.addCookies(cookies.map((cookie) => ({ ...cookie, url })));
   const page = await context.newPage();
   const session: BrowserSession = { page, pageErrors: [], requests: [], consoleErrors: [] };
   page.on('pageerror', (error) => session.pageErrors.push(error.message));
@@ -53,8 +68,12 @@ async function newSession(browser: Browser, javaScriptEnabled: boolean): Promise
  * A page at `url` whose browser bundle is held back until `hydrate()`: the server-rendered page as a
  * user meets it while the JavaScript is still loading, on this and any page the browser goes on to.
  */
-export async function openBeforeHydration(browser: Browser, url: string): Promise<BrowserSession & { hydrate(): Promise<void> }> {
-  const session = await newSession(browser, true);
+export async function openBeforeHydration(
+  browser: Browser,
+  url: string,
+  cookies: StartingCookie[] = [],
+): Promise<BrowserSession & { hydrate(): Promise<void> }> {
+  const session = await newSession(browser, true, url, cookies);
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   await session.page.route('**/assets/main.js', async (route) => {

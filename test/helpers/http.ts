@@ -70,14 +70,19 @@ export async function stopServer(server: ServerProcess | undefined): Promise<voi
 }
 
 /** POSTs a call as the client runtime does: header `x-server-action`, body from React's encodeReply. */
-export async function postCall(url: string, actionId: string, args: unknown[]): Promise<Response> {
+export async function postCall(url: string, actionId: string, args: unknown[], headers: Record<string, string> = {}): Promise<Response> {
   const body = await flightClient.encodeReply(args);
-  return fetch(url, { method: 'POST', headers: { 'x-server-action': actionId }, body });
+  return fetch(url, { method: 'POST', headers: { ...headers, 'x-server-action': actionId }, body });
 }
 
 /** Calls a server function over HTTP and decodes the Flight answer's `returnValue`. */
-export async function callServerFunction<T = unknown>(url: string, actionId: string, args: unknown[]): Promise<T> {
-  const response = await postCall(url, actionId, args);
+export async function callServerFunction<T = unknown>(
+  url: string,
+  actionId: string,
+  args: unknown[],
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const response = await postCall(url, actionId, args, headers);
   const type = response.headers.get('content-type') ?? '';
   if (response.status !== 200 || !type.startsWith('text/x-component')) {
     throw new Error(`Call answered ${response.status} (${type}): ${await response.text()}`);

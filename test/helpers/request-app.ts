@@ -90,8 +90,8 @@ function describeErrors(_key: string, value: unknown): unknown {
 }
 
 /**
- * Listens on 127.0.0.1 and hands every request to the bundled `handleServerActionRequest`. A call or
- * a redirect has been answered by the helper; for anything else the server answers, in place of the
+ * Listens on 127.0.0.1 and hands every request to the bundled `handleServerActionRequest`. A call, a
+ * redirect or a refusal has been answered by the helper; for anything else the server answers, in place of the
  * page an app would render, the result as JSON, with the status a form result asks for.
  */
 export async function startActionServer(
@@ -107,7 +107,7 @@ export async function startActionServer(
     app.server.runtime.handleServerActionRequest(request, response, { ...options, onError }).then(
       (result) => {
         results.push(result);
-        if (result.kind === 'call' || result.kind === 'redirect') return;
+        if (result.kind === 'call' || result.kind === 'redirect' || result.kind === 'refused') return;
         response.writeHead(result.kind === 'form' ? result.status : 200, { 'content-type': 'application/json' });
         response.end(JSON.stringify(result, describeErrors));
       },

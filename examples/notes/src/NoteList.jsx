@@ -1,8 +1,11 @@
 // Server Component: the notes, each with a rename form and a delete form.
-// - deleteNote is created inline: it captures the note's id, which travels to the browser sealed
-//   (encrypted and authenticated) with the reference, so the browser can neither read nor change it;
+// - deleteNote is created inline: it captures the note, which travels to the browser sealed
+//   (encrypted and authenticated) with the reference, so the browser can neither read nor change it.
+//   It is still a public endpoint, callable by anyone who has the page: it checks who is calling
+//   (their session, from the request) and deletes only the caller's own notes;
 // - renameNote comes from actions.js, bound to the id with `.bind`: a bound argument travels as it is.
 import { renameNote } from './actions';
+import { callerSession } from './session';
 import { db } from './store';
 
 export default function NoteList({ notes, selectedId }) {
@@ -11,7 +14,9 @@ export default function NoteList({ notes, selectedId }) {
       {notes.map((note) => {
         async function deleteNote() {
           'use server';
-          await db.notes.delete(note.id);
+          if ((await db.notes.delete(note.id, callerSession())) === 'forbidden') {
+            throw new Error('Only the author of a note can delete it.');
+          }
         }
         return (
           <li key={note.id} data-note-id={note.id} className={note.id === selectedId ? 'selected' : undefined}>

@@ -4,6 +4,9 @@ import { renderToPipeableStream } from 'react-server-dom-webpack/server';
 import { handleServerActionRequest } from 'webpack-server-actions/runtime';
 import App from './App';
 
+export { ensureSession } from './session';
+export { escapeForLog } from 'webpack-server-actions/runtime';
+
 // What a failed no-JavaScript form post shows: the message in development only, as React does.
 function describe(error) {
   return process.env.NODE_ENV === 'production' ? 'the server function failed.' : String(error?.message ?? error);
@@ -18,9 +21,10 @@ export function renderFlight(clientManifest, { url, formState = null, formError 
   return renderToPipeableStream({ root, formState }, clientManifest, { onError });
 }
 
-export function handleAction(request, response, clientManifest) {
+export function handleAction(request, response, clientManifest, { bodyTimeout } = {}) {
   return handleServerActionRequest(request, response, {
     clientManifest,
+    bodyTimeout,
     // A call's answer carries the page re-rendered, so the browser shows new data at once.
     renderRoot: (actionRequest) => <App url={actionRequest.url} />,
     // A form posted without JavaScript ends on a GET of its page: a reload does not post again.

@@ -2,6 +2,7 @@
 // (write to a temporary file, then rename), so a crash never leaves half a file.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { callerSession } from './session';
 
 const dataDir = process.env.NOTES_DATA_DIR || join(process.cwd(), 'examples/notes/data');
 const file = join(dataDir, 'store.json');
@@ -33,15 +34,24 @@ function update(change) {
 export const db = {
   notes: {
     list: async () => read().notes,
+    /** A new note, owned by the session of the server function's caller (null when it has none). */
     create: (title = '') =>
       update((data) => {
-        const note = { id: data.nextId++, title, createdAt: new Date().toISOString() };
+        const note = { id: data.nextId++, title, createdAt: new Date().toISOString(), owner: callerSession() };
         data.notes.push(note);
         return note;
       }),
-    delete: (id) =>
+    /**
+     * Deletes note `id` if `owner` owns it, checked and done in one write. Resolves with 'deleted',
+     * 'missing' (deleted before), or 'forbidden' (someone else's note: nothing changes).
+     */
+    delete: (id, owner) =>
       update((data) => {
-        data.notes = data.notes.filter((note) => note.id !== id);
+        const note = data.notes.find((candidate) => candidate.id === id);
+        if (!note) return 'missing';
+        if (owner === null || note.owner !== owner) return 'forbidden';
+        data.notes = data.notes.filter((candidate) => candidate !== note);
+        return 'deleted';
       }),
     /** Whether there was a note with this id to rename. */
     rename: (id, title) =>

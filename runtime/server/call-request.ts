@@ -1,0 +1,106 @@
+/**
+ * A call from `callServer`: the action ID in the `x-server-action` header, the arguments in the body
+ * (React's encodeReply: text/plain, or multipart/form-data when they hold files). The ID is checked
+ * before a byte of the body is read; the arguments are decoded within the limits, then the function
+ * runs and its result goes back as a Flight stream.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { decodeReply, decodeReplyFromBusboy, renderToPipeableStream } from 'react-server-dom-webpack/server';
+import { ACTION_REDIRECT_HEADER, FLIGHT_CONTENT_TYPE, type ActionResponsePayload } from '../protocol';
+import { notFound, requireKnownAction } from './action-info';
+import {
+  CapturedValuesRejectedError,
+  ServerActionNotFoundError,
+  ServerActionRedirect,
+  ServerActionRequestError,
+} from './errors';
+import { loadServerAction, type ServerFunction } from './load-server-action';
+import { getServerActionsManifest } from './manifest';
+import { isMultipart, isPlainText, multipartFailure, multipartParser, readText } from './read-body';
+import type { HandleServerActionOptions, RequestLimits, ServerActionResult } from './request-options';
+
+export async function handleCall(
+  request: IncomingMessage,
+  response: ServerResponse,
+  actionHeader: string | string[],
+  limits: RequestLimits,
+  options: HandleServerActionOptions,
+  report: (error: unknown) => void,
+): Promise<ServerActionResult> {
+  const action = requireKnownAction(actionHeader);
+  if (!isPlainText(request) && !isMultipart(request)) {
+    throw new ServerActionRequestError('A call carries text/plain or multipart/form-data.', 415, 'unsupported-media-type');
+  }
+  const args = await decodeArguments(request, limits);
+  const fn = await loadRegistered(action.id);
+
+  let status = 200;
+  let thrown: unknown;
+  let payload: ActionResponsePayload;
+  try {
+    payload = { returnValue: await fn(...args) };
+  } catch (error) {
+    // Captured values that did not open: the request was forged or stale, the function did not run.
+    if (error instanceof CapturedValuesRejectedError) throw new ServerActionRequestError(error.message, 400, 'bad-request');
+    if (error instanceof ServerActionRedirect) {
+      response.writeHead(204, { [ACTION_REDIRECT_HEADER]: error.location });
+      response.end();
+      return { kind: 'call', status: 204, action };
+    }
+    status = 500;
+    thrown = error;
+    report(error);
+    payload = { returnValue: Promise.reject(error) };
+  }
+  if (status === 200 && options.renderRoot) payload.root = options.renderRoot(request);
+  response.writeHead(status, { 'content-type': FLIGHT_CONTENT_TYPE });
+  renderToPipeableStream(payload, options.clientManifest ?? {}, {
+    // The function's own error was reported above; React meets it again while sending it.
+    onError: (error: unknown) => (error === thrown ? undefined : report(error)),
+  }).pipe(response);
+  return { kind: 'call', status, action };
+}
+
+/** The registered function; an export that is not one is as unknown as a missing ID. */
+export async function loadRegistered(id: string): Promise<ServerFunction> {
+  try {
+    return await loadServerAction(id);
+  } catch (error) {
+    if (error instanceof ServerActionNotFoundError) throw notFound();
+    throw error;
+  }
+}
+
+async function decodeArguments(request: IncomingMessage, limits: RequestLimits): Promise<unknown[]> {
+  const manifest = getServerActionsManifest();
+  const decodeOptions = { arraySizeLimit: limits.arraySizeLimit };
+  let args: unknown;
+  if (isMultipart(request)) {
+    const parser = multipartParser(request, limits.body);
+    try {
+      const decoded = decodeReplyFromBusboy<unknown>(parser, manifest, decodeOptions);
+      request.pipe(parser);
+      args = await decoded;
+    } catch (error) {
+      const failure = multipartFailure(parser, error);
+      // React's message may quote the body: it is not passed on.
+      throw failure.status === 400 ? undecodable() : failure;
+    }
+  } else {
+    const text = await readText(request, limits.body);
+    try {
+      args = await decodeReply<unknown>(text, manifest, decodeOptions);
+    } catch {
+      throw undecodable();
+    }
+  }
+  if (!Array.isArray(args)) throw new ServerActionRequestError('The arguments must be an array.', 400, 'bad-request');
+  if (args.length > limits.maxArguments) {
+    throw new ServerActionRequestError(`A call passes at most ${limits.maxArguments} arguments.`, 400, 'bad-request');
+  }
+  return args;
+}
+
+function undecodable(): ServerActionRequestError {
+  return new ServerActionRequestError('The arguments could not be decoded.', 400, 'bad-request');
+}

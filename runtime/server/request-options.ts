@@ -1,0 +1,78 @@
+/** The request helper's options and results (handle-request.ts). */
+import type { IncomingMessage } from 'node:http';
+import type { ActionErrorCode } from '../protocol';
+import type { ClientManifest } from '../types';
+import type { OriginPolicy } from './origin';
+
+export interface HandleServerActionOptions extends OriginPolicy {
+  /** The client manifest, to render return values that contain client components. */
+  clientManifest?: ClientManifest;
+  /** The largest request body accepted, in bytes (413 above it). Default: 1 MB. */
+  bodySizeLimit?: number;
+  /** Milliseconds the whole request body may take to arrive (408 after it). Default: 30 000. */
+  bodyTimeout?: number;
+  /** The most arguments a call may pass, bound ones included (400 above it). Default: 100. */
+  maxArguments?: number;
+  /**
+   * React's `arraySizeLimit` for decoding a call's arguments: the most array slots, counted through
+   * references, that the arguments may hold (400 above it). Default: 100 000.
+   */
+  arraySizeLimit?: number;
+  /**
+   * Called with every error a server function throws, and with errors rendering its answer (such as
+   * the `renderRoot` tree). Default: `console.error`.
+   */
+  onError?: (error: unknown) => void;
+  /**
+   * The server component tree to send back with the return value of a call (as `root`), rendered
+   * after the function ran, so that the page shows new data without another request.
+   */
+  renderRoot?: (request: IncomingMessage) => unknown;
+  /**
+   * Answer a form post that succeeded with `303 See Other` to the URL it was posted to, so that
+   * reloading the page does not post again. `useActionState` state goes along in a sealed cookie and
+   * comes back as the `formState` of that page's request. Default: false, the page is the POST's answer.
+   */
+  redirectAfterFormPost?: boolean;
+}
+
+/** The server function a request ran: its action ID, and its name from the manifest (for logs). */
+export interface ServerActionInfo {
+  id: string;
+  name: string;
+}
+
+export type ServerActionResult =
+  /**
+   * Not a server-action request: handle it as usual. `formState` is what a form post redirected here
+   * left for this page (with `redirectAfterFormPost`), or null.
+   */
+  | { kind: 'none'; formState: unknown }
+  /**
+   * Refused before any server function ran (see the README's Protocol for each status and code): the
+   * response has been sent.
+   */
+  | { kind: 'refused'; status: number; code: ActionErrorCode }
+  /** A call from `callServer` ran (200, 500 when it threw, 204 when it redirected): the response has been sent. */
+  | { kind: 'call'; status: number; action: ServerActionInfo }
+  /** A form post answered with a redirect (`redirect()`, or `redirectAfterFormPost`): the response has been sent. */
+  | { kind: 'redirect'; status: 303; location: string; action: ServerActionInfo }
+  /**
+   * A form post ran: render the page with this status, passing `formState` to React. When the server
+   * function threw, `error` is what it threw (status 500): render the page in an error state.
+   */
+  | {
+      kind: 'form';
+      status: 200 | 500;
+      returnValue: unknown;
+      formState: unknown;
+      error?: unknown;
+      action: ServerActionInfo;
+    };
+
+/** The options with their defaults filled in. */
+export interface RequestLimits {
+  body: { size: number; timeout: number };
+  maxArguments: number;
+  arraySizeLimit: number;
+}
