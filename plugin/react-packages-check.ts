@@ -5,6 +5,7 @@
 import type { Compilation, NormalModule } from 'webpack';
 import { getModuleRecord } from '../shared/module-record';
 import type { CompilationSnapshot } from './compilation-snapshot';
+import { hasFlightSecurityFixes, PATCHED_FLIGHT_RANGE } from './flight-versions';
 import { displayPath, layerByWebpackLayer, packageOf, report, warn } from './setup-check-support';
 
 /**
@@ -31,6 +32,19 @@ export function checkReactPackages(compilation: Compilation, snapshot: Compilati
   }
   reportMissingReactServerCondition(compilation, snapshot, withoutReactServer);
   reportCopies(compilation, copies);
+  reportUnpatchedVersions(compilation, copies);
+}
+
+/** A version without the Flight security fixes (installed past the peer range, e.g. --legacy-peer-deps). */
+function reportUnpatchedVersions(compilation: Compilation, roots: Map<string, string>): void {
+  const unpatched = [...new Set(roots.values())].filter((version) => !hasFlightSecurityFixes(version)).sort();
+  if (unpatched.length === 0) return;
+  warn(
+    compilation,
+    `webpack-server-actions: compiler "${compilation.compiler.name ?? '(unnamed compiler)'}" bundles ` +
+      `react-server-dom-webpack ${unpatched.join(', ')}, which lacks security fixes for the decoding of ` +
+      `server-function requests (see SECURITY.md). Upgrade it to ${PATCHED_FLIGHT_RANGE}.`,
+  );
 }
 
 function reportMissingReactServerCondition(compilation: Compilation, snapshot: CompilationSnapshot, modules: NormalModule[]): void {
