@@ -5,8 +5,8 @@
  *   CVE-2025-67779 (denial of service): fixed in 19.0.3, 19.1.4, 19.2.3;
  * - CVE-2026-23864 (denial of service; adds the `arraySizeLimit` the request helper passes): 19.0.4,
  *   19.1.5, 19.2.4;
- * - CVE-2026-44907 (denial of service: decodeAction decoded every `$ACTION_` field of a form, not
- *   only the one it uses): 19.0.8, 19.1.9, 19.2.8.
+ * - CVE-2026-44907 (denial of service; among the changes, decodeAction decodes only the `$ACTION_`
+ *   field it uses rather than every one): 19.0.8, 19.1.9, 19.2.8.
  * Keep in step with `peerDependencies` in package.json and SECURITY.md.
  */
 export const PATCHED_FLIGHT_RANGE = '~19.0.8 || ~19.1.9 || >=19.2.8 <20';

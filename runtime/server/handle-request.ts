@@ -22,7 +22,6 @@ import type { HandleServerActionOptions, RequestLimits, ServerActionResult } fro
 export type { HandleServerActionOptions, ServerActionInfo, ServerActionResult } from './request-options';
 
 const DEFAULT_MAX_ARGUMENTS = 100;
-const DEFAULT_ARRAY_SIZE_LIMIT = 100_000;
 // How much of a refused body is read and dropped, in body size limits, before the connection closes.
 const DISCARD_FACTOR = 4;
 
@@ -33,16 +32,18 @@ export async function handleServerActionRequest(
 ): Promise<ServerActionResult> {
   const actionHeader = request.headers[ACTION_ID_HEADER];
   const isForm = isMultipart(request) || isUrlEncoded(request);
+  // Before the method check: the body of a refused PUT is dropped within the app's limits too.
+  const limits = limitsOf(options);
   if (request.method !== 'POST') {
     if (actionHeader !== undefined) {
-      return refuse(request, response, new ServerActionRequestError('Server functions are called with POST.', 405, 'method-not-allowed'));
+      const error = new ServerActionRequestError('Server functions are called with POST.', 405, 'method-not-allowed');
+      return refuse(request, response, error, limits);
     }
     return { kind: 'none', formState: options.redirectAfterFormPost ? await takeFormState(request, response) : null };
   }
   if (actionHeader === undefined && !isForm) return { kind: 'none', formState: null };
 
   const report = options.onError ?? ((error: unknown) => console.error(error));
-  const limits = limitsOf(options);
   try {
     if (!isAllowedOrigin(request, options)) {
       throw new ServerActionRequestError('Server functions are not called from other origins.', 403, 'forbidden');
@@ -59,10 +60,13 @@ export async function handleServerActionRequest(
 }
 
 function limitsOf(options: HandleServerActionOptions): RequestLimits {
+  const size = options.bodySizeLimit ?? DEFAULT_BODY_SIZE_LIMIT;
   return {
-    body: { size: options.bodySizeLimit ?? DEFAULT_BODY_SIZE_LIMIT, timeout: options.bodyTimeout ?? DEFAULT_BODY_TIMEOUT },
+    body: { size, timeout: options.bodyTimeout ?? DEFAULT_BODY_TIMEOUT },
     maxArguments: options.maxArguments ?? DEFAULT_MAX_ARGUMENTS,
-    arraySizeLimit: options.arraySizeLimit ?? DEFAULT_ARRAY_SIZE_LIMIT,
+    // React counts array slots, string characters and typed-array bytes, again for each reference:
+    // a body without references never reaches its own size, so only amplification is refused.
+    arraySizeLimit: options.arraySizeLimit ?? size,
   };
 }
 
@@ -70,7 +74,7 @@ function refuse(
   request: IncomingMessage,
   response: ServerResponse,
   error: ServerActionRequestError,
-  limits: RequestLimits = limitsOf({}),
+  limits: RequestLimits,
 ): ServerActionResult {
   const headers: Record<string, string> = { 'content-type': 'text/plain; charset=utf-8', [ACTION_ERROR_HEADER]: error.reason };
   if (error.status === 405) headers.allow = 'POST';
@@ -99,12 +103,20 @@ function discardRestOfBody(
     return;
   }
   let discarded = 0;
-  const stop = () => request.socket.destroy();
+  const socket = request.socket;
+  const stop = () => socket.destroy();
   const deadline = setTimeout(stop, limits.body.timeout);
+  // Once its answer is sent, a request whose client goes away mid-body never closes: its socket does.
+  const done = () => {
+    clearTimeout(deadline);
+    request.off('close', done);
+    socket.off('close', done);
+  };
   request.on('data', (chunk: Buffer) => {
     discarded += chunk.length;
     if (discarded > budget) stop();
   });
-  request.once('close', () => clearTimeout(deadline));
+  request.once('close', done);
+  socket.once('close', done);
   request.resume();
 }

@@ -6,6 +6,11 @@
  * A request without `Origin` is not from a browser that could carry a victim's cookies (every browser
  * that matters sends it on POST), unless its `Sec-Fetch-Site` says it crossed sites: those are refused,
  * the rest allowed. `Origin: null` (sandboxed frames, some redirects, `file:` pages) is never this host.
+ *
+ * The scheme cannot be compared with the request's own: behind a proxy that ends TLS, an https page
+ * reaches a plain-http server. So a page served over http on the same host would pass for this
+ * origin; where the browser sends `Sec-Fetch-Site`, anything but `same-origin` (which needs the same
+ * scheme) takes that away.
  */
 import type { IncomingMessage } from 'node:http';
 
@@ -34,16 +39,17 @@ interface AllowedOrigins {
 const compiled = new WeakMap<readonly string[], AllowedOrigins>();
 
 export function isAllowedOrigin(request: IncomingMessage, policy: OriginPolicy): boolean {
+  // Compiled first, so that a bad entry shows at the first request, not the first cross-origin one.
+  const allowed = policy.allowedOrigins === undefined ? undefined : allowedOrigins(policy.allowedOrigins);
+  const site = request.headers['sec-fetch-site'];
+  const crossedSites = site === 'cross-site' || site === 'same-site';
   const origin = request.headers.origin;
-  if (origin === undefined) {
-    const site = request.headers['sec-fetch-site'];
-    return site !== 'cross-site' && site !== 'same-site';
-  }
+  if (origin === undefined) return !crossedSites;
   const url = parseOrigin(origin);
   if (url === null) return false;
   const host = requestHost(request, policy.trustProxy === true);
-  if (host !== undefined && sameHost(url, host)) return true;
-  return policy.allowedOrigins !== undefined && matchesAllowed(url, allowedOrigins(policy.allowedOrigins));
+  if (!crossedSites && host !== undefined && sameHost(url, host)) return true;
+  return allowed !== undefined && matchesAllowed(url, allowed);
 }
 
 /** An http(s) origin exactly as browsers serialise it, or null (`null`, a path, garbage). */
@@ -73,29 +79,49 @@ function sameHost(origin: URL, host: string): boolean {
   }
 }
 
+/** Host patterns match the Origin's host with its port: `*.example.com` only the default port. */
 function matchesAllowed(origin: URL, allowed: AllowedOrigins): boolean {
   if (allowed.origins.has(origin.origin) || allowed.hosts.has(origin.host)) return true;
-  return allowed.domainSuffixes.some((suffix) => origin.hostname.endsWith(suffix) && !origin.port);
+  return allowed.domainSuffixes.some((suffix) => origin.host.endsWith(suffix));
 }
 
 function allowedOrigins(entries: readonly string[]): AllowedOrigins {
   let allowed = compiled.get(entries);
   if (allowed) return allowed;
+  if (!Array.isArray(entries)) throw invalidEntry(entries);
   allowed = { origins: new Set(), hosts: new Set(), domainSuffixes: [] };
   for (const entry of entries) {
-    if (typeof entry !== 'string' || entry.trim() === '') throw invalidEntry(entry);
-    if (entry.includes('://')) {
-      const url = parseOrigin(entry.replace(/\/$/, '').toLowerCase());
-      if (url === null) throw invalidEntry(entry);
-      allowed.origins.add(url.origin);
-    } else if (entry.startsWith('*.')) {
-      allowed.domainSuffixes.push(entry.slice(1).toLowerCase());
-    } else {
-      allowed.hosts.add(entry.toLowerCase());
-    }
+    if (typeof entry !== 'string') throw invalidEntry(entry);
+    if (entry.includes('://')) allowed.origins.add(normalisedOrigin(entry));
+    else if (entry.startsWith('*.')) allowed.domainSuffixes.push(`.${normalisedHost(entry.slice(2), entry)}`);
+    else allowed.hosts.add(normalisedHost(entry, entry));
   }
   compiled.set(entries, allowed);
   return allowed;
+}
+
+/** `https://App.example.com:443/` as `https://app.example.com`: an http(s) origin and nothing more. */
+function normalisedOrigin(entry: string): string {
+  const url = bareUrl(entry);
+  if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw invalidEntry(entry);
+  return url.origin;
+}
+
+/** `App.example.com:8443` as Origin headers write a host (lower case, punycode); no path, no wildcard. */
+function normalisedHost(host: string, entry: string): string {
+  const url = bareUrl(`http://${host}`);
+  if (url === null) throw invalidEntry(entry);
+  return url.host;
+}
+
+function bareUrl(text: string): URL | null {
+  try {
+    const url = new URL(text);
+    const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    return bare && !text.includes('*') ? url : null;
+  } catch {
+    return null;
+  }
 }
 
 function invalidEntry(entry: unknown): TypeError {

@@ -14,8 +14,9 @@ export interface HandleServerActionOptions extends OriginPolicy {
   /** The most arguments a call may pass, bound ones included (400 above it). Default: 100. */
   maxArguments?: number;
   /**
-   * React's `arraySizeLimit` for decoding a call's arguments: the most array slots, counted through
-   * references, that the arguments may hold (400 above it). Default: 100 000.
+   * React's `arraySizeLimit` for decoding a call's arguments: how much the arguments may expand to
+   * (array slots, string characters, typed-array bytes, counted again for each reference; 400 above
+   * it). Default: `bodySizeLimit`, so that only expansion through references is refused.
    */
   arraySizeLimit?: number;
   /**

@@ -20,7 +20,7 @@ type ServerReference = ((...args: unknown[]) => Promise<unknown>) & { $$id: stri
 export interface RequestAppServer {
   runtime: typeof ServerRuntime;
   actions: Record<
-    'increment' | 'goSomewhere' | 'goAbroad' | 'goToScript' | 'fail' | 'saveWithState' | 'saveHugeState',
+    'increment' | 'goSomewhere' | 'goAbroad' | 'goToScript' | 'fail' | 'saveWithState' | 'saveHugeState' | 'whoIsCalling',
     ServerReference
   >;
   counter: { value: number };
