@@ -96,7 +96,7 @@ describe('escapeForLog', () => {
 
   it('never lets a character outside printable ASCII through, for any UTF-16 code unit', () => {
     const everyCodeUnit = Array.from({ length: 0x10000 }, (_, unit) => String.fromCharCode(unit)).join('');
-    const escaped = escapeForLog(everyCodeUnit, everyCodeUnit.length);
+    const escaped = escapeForLog(everyCodeUnit, Infinity);
     expect(escaped).to.match(printableAscii);
     expect(JSON.parse(escaped)).to.equal(everyCodeUnit);
   });
@@ -108,9 +108,14 @@ describe('escapeForLog', () => {
     expect(escapeForLog('abcdef', 3)).to.equal('"abc"...(+3 chars)');
   });
 
+  it('bounds the escaped text, not the input: quotes, backslashes and escapes count as what they become', () => {
+    expect(escapeForLog('"'.repeat(400))).to.equal(`"${'\\"'.repeat(100)}"...(+300 chars)`);
+    expect(escapeForLog('\u001b'.repeat(100))).to.equal(`"${'\\u001b'.repeat(33)}"...(+67 chars)`);
+  });
+
   it('cuts between the halves of a surrogate pair without letting the half through raw', () => {
-    const escaped = escapeForLog(`${'x'.repeat(199)}🙂`);
-    expect(escaped).to.equal(`"${'x'.repeat(199)}\\ud83d"...(+1 chars)`);
+    const escaped = escapeForLog(`${'x'.repeat(194)}🙂`);
+    expect(escaped).to.equal(`"${'x'.repeat(194)}\\ud83d"...(+1 chars)`);
     expect(escaped).to.match(printableAscii);
   });
 

@@ -77,10 +77,16 @@ async function decodeArguments(request: IncomingMessage, limits: RequestLimits):
   let args: unknown;
   if (isMultipart(request)) {
     const parser = multipartParser(request, limits.body);
+    // React resolves the arguments as soon as their root field is in; the function runs only once the
+    // whole body has come within the limits (a file part after the root may still be too large).
+    const bodyRead = new Promise<void>((resolve, reject) => {
+      parser.once('close', resolve);
+      parser.once('error', reject);
+    });
     try {
       const decoded = decodeReplyFromBusboy<unknown>(parser, manifest, decodeOptions);
       request.pipe(parser);
-      args = await decoded;
+      [args] = await Promise.all([decoded, bodyRead]);
     } catch (error) {
       const failure = multipartFailure(parser, error);
       // React's message may quote the body: it is not passed on.

@@ -4,7 +4,7 @@
  * state. The action the form names is checked first, exactly as decodeAction will read it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { decodeAction, decodeFormState } from 'react-server-dom-webpack/server';
+import { decodeAction, decodeFormState, decodeReply } from 'react-server-dom-webpack/server';
 import { requireKnownAction } from './action-info';
 import { CapturedValuesRejectedError, ServerActionRedirect, ServerActionRequestError } from './errors';
 import { formStateCookie, samePageLocation } from './form-state-cookie';
@@ -20,9 +20,10 @@ export async function handleForm(
   report: (error: unknown) => void,
 ): Promise<ServerActionResult> {
   const formData = await readFormData(request, limits.body);
-  const actionId = formActionId(formData);
-  if (actionId === null) return { kind: 'none', formState: null };
-  const action = requireKnownAction(actionId);
+  const named = formAction(formData);
+  if (named === null) return { kind: 'none', formState: null };
+  const action = requireKnownAction(named.id);
+  if (named.boundPrefix !== undefined) await checkBoundArguments(formData, named.boundPrefix, limits);
   const manifest = getServerActionsManifest();
   let run: () => Promise<unknown>;
   try {
@@ -50,27 +51,57 @@ export async function handleForm(
 }
 
 /**
- * The action ID a form names, read as decodeAction reads it: the LAST `$ACTION_ID_<id>` or
- * `$ACTION_REF_<prefix>` field wins (a check of the first would let a later field through). A bound
- * action's ID is in the JSON of its `$ACTION_<prefix>:0` field. Null when the form names no action;
- * a 400 when it names one unreadably.
+ * The action a form names, read as decodeAction reads it: the LAST `$ACTION_ID_<id>` or
+ * `$ACTION_REF_<n>` field wins (a check of the first would let a later field through). A bound
+ * action's ID is in the JSON of its `$ACTION_<n>:0` field, and its bound arguments in the fields
+ * under that prefix. Null when the form names no action; a 400 when it names one unreadably.
  */
-export function formActionId(formData: FormData): string | null {
+export function formAction(formData: FormData): { id: string; boundPrefix?: string } | null {
   let actionKey: string | null = null;
   for (const key of formData.keys()) {
     if (key.startsWith('$ACTION_ID_') || key.startsWith('$ACTION_REF_')) actionKey = key;
   }
   if (actionKey === null) return null;
-  if (actionKey.startsWith('$ACTION_ID_')) return actionKey.slice('$ACTION_ID_'.length);
-  const metadata = formData.get(`$ACTION_${actionKey.slice('$ACTION_REF_'.length)}:0`);
+  if (actionKey.startsWith('$ACTION_ID_')) return { id: actionKey.slice('$ACTION_ID_'.length) };
+  const boundPrefix = `$ACTION_${actionKey.slice('$ACTION_REF_'.length)}:`;
+  const metadata = formData.get(`${boundPrefix}0`);
   let id: unknown;
   try {
     id = typeof metadata === 'string' ? (JSON.parse(metadata) as { id?: unknown } | null)?.id : undefined;
   } catch {
     id = undefined;
   }
-  if (typeof id !== 'string') throw new ServerActionRequestError("The form's bound action is malformed.", 400, 'bad-request');
-  return id;
+  if (typeof id !== 'string') throw malformedBinding();
+  return { id, boundPrefix };
+}
+
+/**
+ * decodeAction takes no limits (React caps bound arguments at 1 000, arrays at a million slots): the
+ * bound arguments are decoded first as a reply under the helper's limits, and counted with the form
+ * data the action is called with.
+ */
+async function checkBoundArguments(formData: FormData, boundPrefix: string, limits: RequestLimits): Promise<void> {
+  const reply = new FormData();
+  for (const [key, value] of formData) if (key.startsWith(boundPrefix)) reply.append(key.slice(boundPrefix.length), value);
+  let bound: unknown;
+  try {
+    const metadata = await decodeReply<{ bound?: unknown }>(reply, getServerActionsManifest(), {
+      arraySizeLimit: limits.arraySizeLimit,
+    });
+    // A promise React's decoder made for the `$@` reference, not a thenable from the request.
+    bound = await metadata.bound;
+  } catch {
+    throw malformedBinding();
+  }
+  if (bound === null || bound === undefined) return;
+  if (!Array.isArray(bound)) throw malformedBinding();
+  if (bound.length + 1 > limits.maxArguments) {
+    throw new ServerActionRequestError(`A call passes at most ${limits.maxArguments} arguments.`, 400, 'bad-request');
+  }
+}
+
+function malformedBinding(): ServerActionRequestError {
+  return new ServerActionRequestError("The form's bound action is malformed.", 400, 'bad-request');
 }
 
 function seeOther(

@@ -7,12 +7,14 @@
  * that matters sends it on POST), unless its `Sec-Fetch-Site` says it crossed sites: those are refused,
  * the rest allowed. `Origin: null` (sandboxed frames, some redirects, `file:` pages) is never this host.
  *
- * The scheme cannot be compared with the request's own: behind a proxy that ends TLS, an https page
- * reaches a plain-http server. So a page served over http on the same host would pass for this
- * origin; where the browser sends `Sec-Fetch-Site`, anything but `same-origin` (which needs the same
- * scheme) takes that away.
+ * The scheme is compared only where the server knows its own: a TLS socket, or `X-Forwarded-Proto`
+ * from a trusted proxy. Behind a proxy that ends TLS, an https page reaches a plain-http server, so a
+ * plain socket says nothing. Where the browser sends `Sec-Fetch-Site`, anything but `same-origin`
+ * (which needs the same scheme) is refused too, so a page served over http on the same host does not
+ * pass for this origin either way.
  */
 import type { IncomingMessage } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 
 export interface OriginPolicy {
   /**
@@ -22,9 +24,9 @@ export interface OriginPolicy {
    */
   allowedOrigins?: readonly string[];
   /**
-   * The server is behind a proxy that sets `X-Forwarded-Host`: compare `Origin` with that host rather
-   * than with `Host`. Only when the proxy always sets (or strips) it: otherwise a client could choose
-   * the host its Origin is compared with. Default: false.
+   * The server is behind a proxy that sets `X-Forwarded-Host` (and `X-Forwarded-Proto`): compare
+   * `Origin` with that host (and scheme) rather than with `Host`. Only when the proxy always sets (or
+   * strips) them: otherwise a client could choose what its Origin is compared with. Default: false.
    */
   trustProxy?: boolean;
 }
@@ -47,8 +49,11 @@ export function isAllowedOrigin(request: IncomingMessage, policy: OriginPolicy):
   if (origin === undefined) return !crossedSites;
   const url = parseOrigin(origin);
   if (url === null) return false;
-  const host = requestHost(request, policy.trustProxy === true);
-  if (!crossedSites && host !== undefined && sameHost(url, host)) return true;
+  const trustProxy = policy.trustProxy === true;
+  const host = requestHost(request, trustProxy);
+  const scheme = requestScheme(request, trustProxy);
+  const sameScheme = scheme === undefined || scheme === url.protocol;
+  if (!crossedSites && sameScheme && host !== undefined && sameHost(url, host)) return true;
   return allowed !== undefined && matchesAllowed(url, allowed);
 }
 
@@ -68,6 +73,13 @@ function requestHost(request: IncomingMessage, trustProxy: boolean): string | un
   const host = typeof forwarded === 'string' ? forwarded.split(',')[0].trim() : request.headers.host;
   // HTTP/2 carries the host as `:authority`.
   return host ?? (request.headers[':authority'] as string | undefined);
+}
+
+/** `https:` on a TLS socket; what a trusted proxy says; otherwise unknown (TLS may end at a proxy). */
+function requestScheme(request: IncomingMessage, trustProxy: boolean): string | undefined {
+  if ((request.socket as TLSSocket).encrypted) return 'https:';
+  const forwarded = trustProxy ? request.headers['x-forwarded-proto'] : undefined;
+  return typeof forwarded === 'string' ? `${forwarded.split(',')[0].trim().toLowerCase()}:` : undefined;
 }
 
 /** The Host header names the origin's host and port (the scheme's default port when it names none). */

@@ -21,7 +21,10 @@ let queue = Promise.resolve();
 function update(change) {
   const run = queue.then(() => {
     const data = read();
+    const before = JSON.stringify(data);
     const result = change(data);
+    // A change that changed nothing (someone else's note, a note already gone) leaves the file as it is.
+    if (JSON.stringify(data) === before) return result;
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(`${file}.tmp`, JSON.stringify(data, null, 2));
     renameSync(`${file}.tmp`, file);
