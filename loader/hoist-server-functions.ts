@@ -177,6 +177,15 @@ function replaceWithReference(path: InlineFunctionPath, ref: t.Expression): void
  */
 const bindingsPlaced = new WeakMap<t.Node, number>();
 
+// The names bound so far in each block: the scope does not learn of bindings inserted as code moves.
+const namesBound = new WeakMap<t.Node, Set<string>>();
+
+function namesBoundIn(block: t.Node): Set<string> {
+  let names = namesBound.get(block);
+  if (!names) namesBound.set(block, (names = new Set()));
+  return names;
+}
+
 function replaceDeclaration(path: NodePath<t.FunctionDeclaration>, ref: t.Expression): void {
   const block = path.parentPath;
   if (block.isExportDefaultDeclaration() || !path.node.id) {
@@ -185,7 +194,8 @@ function replaceDeclaration(path: NodePath<t.FunctionDeclaration>, ref: t.Expres
   }
   const id = t.identifier(path.node.id.name);
   if (block.isBlockStatement() || block.isStaticBlock()) {
-    const kind = block.parentPath?.isFunction() ? 'var' : 'let';
+    // A function body or a class static block is a `var` scope: a declaration there is var-like.
+    const kind = block.parentPath?.isFunction() || block.isStaticBlock() ? 'var' : 'let';
     const binding = t.variableDeclaration(kind, [t.variableDeclarator(id, ref)]);
     binding.loc = path.node.loc;
     path.remove();
@@ -195,15 +205,18 @@ function replaceDeclaration(path: NodePath<t.FunctionDeclaration>, ref: t.Expres
     if (placed === 0) statements.unshiftContainer('body', binding);
     else statements.get('body')[placed - 1].insertAfter(binding);
     bindingsPlaced.set(block.node, placed + 1);
+    namesBoundIn(block.node).add(id.name);
     return;
   }
   const binding = t.variableDeclaration('let', [t.variableDeclarator(id, ref)]);
   // In a `switch`, a declaration is usable in every case: bind it just before the switch, unless
   // that would clash with a name of the enclosing block.
   const switchStatement = block.isSwitchCase() ? block.parentPath : null;
-  if (switchStatement && !switchStatement.parentPath!.scope.hasOwnBinding(id.name)) {
+  const enclosing = switchStatement?.parentPath;
+  if (switchStatement && !enclosing!.scope.hasOwnBinding(id.name) && !namesBoundIn(enclosing!.node).has(id.name)) {
     path.remove();
     switchStatement.insertBefore(binding);
+    namesBoundIn(enclosing!.node).add(id.name);
     return;
   }
   path.replaceWith(binding);
@@ -240,6 +253,9 @@ function hoistedFunction(item: Planned, names: RuntimeNames): t.FunctionExpressi
  */
 function openingPrologue(item: Planned, names: RuntimeNames): { params: Params; prologue: t.Statement[]; sealed: t.Identifier } {
   const { path, record, captures } = item;
+  // A captured name that the body declares again (the parameters read the outer one): the body's own
+  // gets a fresh name, since both now live in the function's scope.
+  for (const name of captures.names) if (path.scope.hasOwnBinding(name)) path.scope.rename(name);
   const sealed = path.scope.generateUidIdentifier('captured');
   const opened = t.awaitExpression(t.callExpression(t.cloneNode(names.open), [t.stringLiteral(record.id), t.cloneNode(sealed)]));
   const capturedNames = t.arrayPattern(captures.names.map((name) => t.identifier(name)));

@@ -17,13 +17,31 @@ const MISSING_PLUGIN =
   'webpack-server-actions: the loader runs without its plugin. Add the same `new ServerActionsPlugin()` ' +
   'instance to `plugins` of every compiler whose rules use the loader.';
 
-function parseProblem(error: unknown): LocatedProblem | null {
-  const loc = (error as { loc?: { line: number; column: number } }).loc;
+function parseProblem(error: unknown, source: string): LocatedProblem | null {
+  const loc = (error as { loc?: { line: number; column: number; index?: number } }).loc;
   if (!loc) return null;
   return {
-    message: `Cannot parse this module: ${(error as Error).message.replace(/ \(\d+:\d+\)$/, '')}.`,
+    message: `Cannot parse this module: ${(error as Error).message.replace(/ \(\d+:\d+\)$/, '').replace(/\.?$/, '.')}`,
     fix: 'If it needs another loader (TypeScript, JSX, …), list that loader after webpack-server-actions in `use`, so that it runs first.',
-    loc,
+    loc: typeof loc.index === 'number' ? positionAt(source, loc.index) : loc,
+  };
+}
+
+// Babel's line of a parse error can be short when the token it reads spans lines (an unterminated
+// `\u{` escape); its offset is right. Lines counted as Babel and the code frame count them.
+function positionAt(source: string, index: number): { line: number; column: number } {
+  const lines = source.slice(0, index).split(/\r\n|[\n\r\u2028\u2029]/);
+  return { line: lines.length, column: lines[lines.length - 1].length };
+}
+
+// Babel's parser and traversal recurse: nesting a few hundred levels deep exhausts the stack, wherever
+// it is, and the parser cannot say where. Reported at the top of the file, as a build error all the same.
+function tooDeepProblem(error: unknown): LocatedProblem | null {
+  if (!(error instanceof RangeError) || !/call stack/i.test(error.message)) return null;
+  return {
+    message: 'This module nests too deeply to be compiled: the compiler ran out of stack (Maximum call stack size exceeded).',
+    fix: 'Flatten the most deeply nested code (expressions, functions, blocks or JSX), e.g. by naming parts of it.',
+    loc: { line: 1, column: 0 },
   };
 }
 
@@ -80,7 +98,7 @@ export default function serverActionsLoader(
       inputSourceMap: this.sourceMap && typeof inputMap === 'string' ? JSON.parse(inputMap) : (inputMap as object | undefined),
     });
   } catch (error) {
-    const problem = parseProblem(error);
+    const problem = parseProblem(error, source) ?? tooDeepProblem(error);
     if (!problem) throw error;
     result = { code: null, keepsSourceMap: true, problems: [problem] };
   }

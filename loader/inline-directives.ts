@@ -129,7 +129,7 @@ function contextUses(path: InlineFunctionPath): LocatedProblem[] {
   const problems: LocatedProblem[] = [];
   const report = (node: t.Node, what: string) =>
     problems.push({
-      message: `A server function cannot use \`${what}\`: it runs later, in another request, where the ${what === 'arguments' ? 'original call' : 'original object'} does not exist.`,
+      message: `A server function cannot use \`${what}\`: it runs later, in another request, where the ${what === 'this' || what === 'super' ? 'original object' : 'original call'} does not exist.`,
       fix:
         what === 'arguments'
           ? 'Declare the parameters you need, or use a rest parameter (`...args`).'
@@ -148,6 +148,10 @@ function contextUses(path: InlineFunctionPath): LocatedProblem[] {
     },
     Super(inner) {
       report(inner.node, 'super');
+    },
+    MetaProperty(inner) {
+      // In an arrow, `new.target` is the enclosing function's; hoisted to module level it is a syntax error.
+      if (inner.node.meta.name === 'new' && path.isArrowFunctionExpression()) report(inner.node, 'new.target');
     },
     Identifier(inner) {
       // `hasBinding` counts `arguments` as always bound; only a declared one is a plain variable.

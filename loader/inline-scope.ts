@@ -127,7 +127,10 @@ export function capturesOf(path: InlineFunctionPath): Captures {
   const ownName = path.node.type === 'FunctionExpression' ? path.node.id?.name : undefined;
   if (ownName) {
     const binding = path.scope.getOwnBinding(ownName);
-    if (binding?.kind === 'local' && uses(binding).length > 0) selfName = ownName;
+    // A body that declares the name again means its own variable by it (Babel files that declaration
+    // under the function's name, as a "violation").
+    const redeclared = binding?.constantViolations.some((v) => v.isVariableDeclarator() || v.isFunctionDeclaration() || v.isClassDeclaration());
+    if (binding?.kind === 'local' && !redeclared && uses(binding).length > 0) selfName = ownName;
   }
   const bindings = [...captured.values()];
   const params = path.node.params;

@@ -3,7 +3,7 @@
  * reads (client layers, file-directive modules), `hoistInlineServerFunctions` rewrites the module and
  * prints it with a source map that goes back through the input map to the original file.
  */
-import { transformFromAstSync, traverse, type NodePath, type PluginObj } from '@babel/core';
+import { transformFromAstSync, traverse, types, type NodePath, type PluginObj } from '@babel/core';
 import type * as t from '@babel/types';
 import type { InlineServerFunctionRecord } from '../shared/module-record';
 import { findInlineDirectives, type InlineDirectiveFindings } from './inline-directives';
@@ -11,15 +11,32 @@ import { hoistServerFunctions, type HoistOptions } from './hoist-server-function
 
 export function scanInlineDirectives(ast: t.File): InlineDirectiveFindings {
   let findings: InlineDirectiveFindings | undefined;
-  traverse(ast, {
-    Program(program) {
-      findings = findInlineDirectives(program);
-      program.stop();
-    },
-  });
+  try {
+    traverse(ast, {
+      Program(program) {
+        findings = findInlineDirectives(program);
+        program.stop();
+      },
+    });
+  } catch (error) {
+    throw locateDuplicateDeclaration(error, ast);
+  }
   // The paths are only good for reading: a transform builds its own (see below).
   traverse.cache.clear();
   return findings!;
+}
+
+/**
+ * Babel's scope tracker throws, without a location, for a name declared twice that the parser let
+ * through (its TypeScript plugin allows an import and a local declaration of one name). The error gets
+ * the location of the second top-level declaration, so that the loader reports it as a build error.
+ */
+function locateDuplicateDeclaration(error: unknown, ast: t.File): unknown {
+  const name = error instanceof TypeError ? /^Duplicate declaration "(.*)"$/.exec(error.message)?.[1] : undefined;
+  if (!(error instanceof TypeError) || name === undefined) return error;
+  const declared = ast.program.body.flatMap((statement) => types.getBindingIdentifiers(statement, true)[name] ?? []);
+  const loc = (declared[1] ?? declared[0])?.loc?.start ?? { line: 1, column: 0 };
+  return Object.assign(error, { loc: { line: loc.line, column: loc.column } });
 }
 
 export interface HoistResult {

@@ -16,6 +16,8 @@
  *
  * Passing `null` as the export name makes `$$id` the opaque ID itself; the manifest entry names the export.
  */
+import { traverseFast } from '@babel/types';
+import type * as t from '@babel/types';
 import { skipTrivia } from './directive-scan';
 import type { ServerExport } from './server-exports';
 import { freshName, type Binding } from './top-level-bindings';
@@ -39,20 +41,34 @@ function applyEdits(source: string, edits: Edit[]): string {
   return output;
 }
 
+/**
+ * Every name the module uses, anywhere: a generated top-level name must neither clash with a `var` of a
+ * nested block (it is top-level too) nor shadow a global that the code reads.
+ */
+function namesInUse(program: t.Program, bindings: Map<string, Binding>): Map<string, Binding> {
+  const names = new Map(bindings);
+  traverseFast(program, (node) => {
+    if ((node.type === 'Identifier' || node.type === 'JSXIdentifier') && !names.has(node.name)) names.set(node.name, { kind: 'value', node });
+  });
+  return names;
+}
+
 export function registerServerFunctions(
   source: string,
+  program: t.Program,
   serverExports: ServerExport[],
   bindings: Map<string, Binding>,
   idOf: (exportName: string) => string,
 ): string {
   const edits: Edit[] = [];
   const registrations: string[] = [];
-  const register = freshName(bindings, '__registerServerReference');
+  const names = namesInUse(program, bindings);
+  const register = freshName(names, '__registerServerReference');
   for (const entry of serverExports) {
     let localName = entry.localName;
     const fn = entry.anonymousDefault;
     if (localName === null && fn) {
-      localName = freshName(bindings, '__serverFunction_default');
+      localName = freshName(names, '__serverFunction_default');
       if (fn.type === 'FunctionDeclaration') {
         // `export default async function (` → `export default async function NAME(`
         const keyword = skipTrivia(source, fn.start! + 'async'.length);
@@ -61,7 +77,9 @@ export function registerServerFunctions(
       } else {
         // `export default async () => …` → `const NAME = async () => …; export default NAME` (below)
         const start = fn.extra?.parenthesized ? (fn.extra.parenStart as number) : fn.start!;
-        edits.push({ start: entry.node.start!, end: start, text: `const ${localName} = ` });
+        // The line breaks of what is replaced stay, so that the lines below stay where the map says.
+        const lineBreaks = source.slice(entry.node.start!, start).match(/\r\n|[\n\r\u2028\u2029]/g)?.join('') ?? '';
+        edits.push({ start: entry.node.start!, end: start, text: `const ${localName} = ${lineBreaks}` });
         registrations.push(`export default ${localName};`);
       }
     }

@@ -174,9 +174,17 @@ export function analyseServerExports(program: t.Program): ServerExportsAnalysis 
   }
 
   const seen = new Map<string, ServerExport>();
+  const exportNames = new Set<string>();
   for (const entry of exports) {
     const previous = entry.localName === null ? undefined : seen.get(entry.localName);
-    if (previous) {
+    // Babel's TypeScript parser allows two exports of one name (overloads are declared that way).
+    if (exportNames.has(entry.exportName)) {
+      problems.push({
+        message: `Two exports are named \`${entry.exportName}\`.`,
+        fix: 'Give each server function its own export name.',
+        loc: locOf(entry.node),
+      });
+    } else if (previous) {
       problems.push({
         message: `\`${entry.localName}\` is exported twice (as \`${previous.exportName}\` and \`${entry.exportName}\`).`,
         fix: 'Export each server function once, so that it has a single action ID.',
@@ -185,6 +193,7 @@ export function analyseServerExports(program: t.Program): ServerExportsAnalysis 
     } else if (entry.localName !== null) {
       seen.set(entry.localName, entry);
     }
+    exportNames.add(entry.exportName);
   }
   return { exports: problems.length === 0 ? exports : [], bindings, problems };
 }

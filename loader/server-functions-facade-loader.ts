@@ -32,10 +32,14 @@ export function facadeImport(loaderContext: LoaderContext<unknown>, relativePath
   const loader = `!!${__filename}?${JSON.stringify({ exports: exportNames })}`;
   const request = `${loader}!${sameModuleRequest(loaderContext)}`;
   const chunkName = `server-functions-${relativePath.replace(/[^A-Za-z0-9]+/g, '_')}`;
+  // In a block of its own (the output is a module, so strict): the function's name cannot clash with
+  // a name of the file.
   return (
     `\n// webpack-server-actions: the module React loads this file's server functions from (never called).\n` +
-    `function __webpack_server_actions_facade__() {\n` +
-    `  return import(/* webpackChunkName: ${JSON.stringify(chunkName)} */ ${JSON.stringify(request)});\n` +
+    `{\n` +
+    `  function __webpack_server_actions_facade__() {\n` +
+    `    return import(/* webpackChunkName: ${JSON.stringify(chunkName)} */ ${JSON.stringify(request)});\n` +
+    `  }\n` +
     `}\n`
   );
 }

@@ -136,7 +136,7 @@ function transformServerModule(source: string, ast: File, options: TransformOpti
   if (analysis.problems.length > 0) return { ...base, code: null, keepsSourceMap: true };
   const idOf = (exportName: string) => serverFunctions.find((f) => f.exportName === exportName)!.id;
   if (options.layer === 'server') {
-    const code = registerServerFunctions(source, analysis.exports, analysis.bindings, idOf);
+    const code = registerServerFunctions(source, ast.program, analysis.exports, analysis.bindings, idOf);
     return { ...base, code, keepsSourceMap: true };
   }
   return {
