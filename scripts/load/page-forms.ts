@@ -3,6 +3,8 @@
  * the server-rendered HTML once, then posted as often as the load test likes (a page's forms stay
  * valid: bound arguments travel as they are).
  */
+import { hiddenFields } from '../../test/helpers/http';
+
 export type Fields = Array<[string, string]>;
 
 export interface PageForms {
@@ -12,21 +14,6 @@ export interface PageForms {
   updateNameWithState: Fields;
   /** `renameNote.bind(null, id)` of each note on the page, by note id. */
   renameNote: Map<number, Fields>;
-}
-
-const ENTITIES: Record<string, string> = { '&quot;': '"', '&#x27;': "'", '&lt;': '<', '&gt;': '>', '&amp;': '&' };
-
-/** The hidden inputs of the form with this id (as test/helpers/http.ts reads them). */
-export function hiddenFields(html: string, formId: string): Fields {
-  const form = new RegExp(`<form id="${formId}"[^>]*>(.*?)</form>`, 's').exec(html);
-  if (!form) throw new Error(`No <form id="${formId}"> in the page`);
-  const fields: Fields = [];
-  for (const [, attributes] of form[1].matchAll(/<input([^>]*)>/g)) {
-    const attribute = (name: string) =>
-      new RegExp(` ${name}="([^"]*)"`).exec(attributes)?.[1].replace(/&(quot|#x27|lt|gt|amp);/g, (entity) => ENTITIES[entity]);
-    if (attribute('type') === 'hidden') fields.push([attribute('name')!, attribute('value') ?? '']);
-  }
-  return fields;
 }
 
 export function readPageForms(html: string, noteIds: number[]): PageForms {
