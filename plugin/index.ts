@@ -2,13 +2,14 @@
  * ServerActionsPlugin: wires the hooks. One instance is shared by every compiler of a build (browser,
  * SSR, server), so that it can coordinate them; each concern lives in its own module.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Compilation, Compiler } from 'webpack';
 import { getModuleRecord, setLoaderHandshake, type LoaderHandshake } from '../shared/module-record';
 import { BuildCoordinator } from './build-coordinator';
 import { assignModuleIds } from './module-ids';
 import type { CompilationSnapshot } from './compilation-snapshot';
 import { emitManifests } from './emit-manifests';
+import { GeneratedKey } from './generated-key';
 import { keepReferencedExports, markNamedExports } from './keep-exports';
 import { createManifestRuntimeModule, runsServerLayer } from './manifest-runtime-module';
 import { normalizePluginOptions, type NormalizedPluginOptions, type ServerActionsPluginOptions } from './options';
@@ -30,7 +31,7 @@ export class ServerActionsPlugin {
   private readonly coordinator = new BuildCoordinator();
   private readonly snapshots = new WeakMap<Compilation, CompilationSnapshot>();
   private readonly invalidated = new WeakMap<Compiler, string>();
-  private generatedKey: string | undefined;
+  private readonly generatedKey = new GeneratedKey();
 
   constructor(options: ServerActionsPluginOptions = {}) {
     this.options = normalizePluginOptions(options);
@@ -47,6 +48,9 @@ export class ServerActionsPlugin {
     compiler.hooks.done.tap(PLUGIN_NAME, stopped);
     compiler.hooks.failed.tap(PLUGIN_NAME, stopped);
     compiler.hooks.watchClose.tap(PLUGIN_NAME, stopped);
+    compiler.hooks.beforeCompile.tapPromise(PLUGIN_NAME, async () => {
+      if (this.options.encryptionKeys.length === 0) await this.generatedKey.prepare(compiler, PLUGIN_NAME);
+    });
 
     compiler.hooks.thisCompilation.tap(PLUGIN_NAME, (compilation) => {
       const moduleHooks = NormalModule.getCompilationHooks(compilation);
@@ -92,14 +96,9 @@ export class ServerActionsPlugin {
     });
   }
 
-  /**
-   * The configured keys, or one generated once per plugin instance: the same for every rebuild in
-   * watch mode, so pages that are open keep working; a new one for each build process.
-   */
+  /** The configured keys, or the generated one (see generated-key.ts). */
   private encryptionKeys(): string[] {
-    if (this.options.encryptionKeys.length > 0) return this.options.encryptionKeys;
-    this.generatedKey ??= randomBytes(32).toString('base64');
-    return [this.generatedKey];
+    return this.options.encryptionKeys.length > 0 ? this.options.encryptionKeys : [this.generatedKey.current];
   }
 
   private root(compiler: Compiler): string {

@@ -3,7 +3,7 @@
  * build emits: the loader's findings live on `module.buildInfo`, which the cache keeps.
  */
 import { expect } from 'chai';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { MultiStats } from 'webpack';
 import { appConfigs, compileOk, readJson, readOutput, requireBundle } from './helpers/build';
@@ -28,6 +28,16 @@ function manifests(dir: string): Record<string, string> {
   return Object.fromEntries(MANIFESTS.map(([compiler, file]) => [file, readOutput(dir, compiler, file)]));
 }
 
+/** Every file of the cache directory with its modification time. */
+function cacheFiles(dir: string): Record<string, number> {
+  const root = path.join(dir, '.cache');
+  const files = readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  return Object.fromEntries(files.map((entry) => {
+    const file = path.join(entry.parentPath, entry.name);
+    return [path.relative(root, file), statSync(file).mtimeMs];
+  }));
+}
+
 function builtModules(stats: MultiStats, compiler: string): string[] {
   const child = stats.stats.find((s) => s.compilation.name === compiler)!;
   const json = child.toJson({ all: false, modules: true, nestedModules: true });
@@ -48,6 +58,17 @@ describe('persistent cache', () => {
     expect(differingFiles(emittedFiles(dir), cold)).to.deep.equal([]);
     expect(await callByName(dir, 'ping')).to.equal('pong');
     expect(await callByName(dir, 'add', 2, 3)).to.equal(5);
+  });
+
+  it('keeps the generated key in the cache: a warm build emits the same bundles and writes nothing to the cache', async () => {
+    const dir = createFixtureApp('app');
+    await compileOk(appConfigs(dir, { cache: true }));
+    const cold = emittedFiles(dir);
+    const cache = cacheFiles(dir);
+    await compileOk(appConfigs(dir, { cache: true }));
+    expect(differingFiles(emittedFiles(dir), cold)).to.deep.equal([]);
+    expect(cacheFiles(dir), 'a new key would change the runtime module, and the cache with it').to.deep.equal(cache);
+    expect(await callByName(dir, 'ping')).to.equal('pong');
   });
 
   it('keeps inline server functions and their facades warm as cold', async () => {
