@@ -23,7 +23,17 @@ export interface ServerFunctionEntry {
   source?: { function: string; line: number; column: number };
 }
 
+// The runtime module (code generation) and the emitted JSON (processAssets) both read the entries, once
+// module and chunk IDs are final; one walk over the modules serves both.
+const collected = new WeakMap<Compilation, ServerFunctionEntry[]>();
+
 export function collectServerFunctions(compilation: Compilation): ServerFunctionEntry[] {
+  let entries = collected.get(compilation);
+  if (!entries) collected.set(compilation, (entries = collectEntries(compilation)));
+  return entries;
+}
+
+function collectEntries(compilation: Compilation): ServerFunctionEntry[] {
   const entries: ServerFunctionEntry[] = [];
   for (const { record, emitted: module, recorded } of emittedRecords(compilation)) {
     const isServerFunctionModule = record.directive === 'use server' && record.layer === 'server';
