@@ -1,7 +1,7 @@
 /**
  * The loader's hot path: a cheap look at a module's text that decides whether it is parsed at all.
  * It errs on the side of "maybe"; every hit is confirmed on the AST. Most modules contain none of the
- * strings and are passed on after a few substring scans.
+ * strings and are passed on after two scans of their text.
  */
 
 /**
@@ -9,18 +9,38 @@
  * wherever it is), "use client", or a near-miss such as "use sever" that deserves a warning.
  */
 export function mayNeedTransform(source: string): boolean {
-  return source.includes('use server') || mayHaveClientDirective(source) || mayHaveNearMiss(source);
+  return mayHaveDirective(source) || mayHaveNearMiss(source);
+}
+
+/**
+ * "use server" anywhere, or "use client" as a statement. One pass over the mentions of "use ": V8 finds
+ * that short pattern two to four times faster than `includes('use server')`, and a second `includes`
+ * for "use client" would be a second pass.
+ */
+export function mayHaveDirective(source: string): boolean {
+  // Mentions of "use " cannot overlap, so the next search starts after this one.
+  for (let at = source.indexOf('use '); at >= 0; at = source.indexOf('use ', at + 4)) {
+    if (source.startsWith('server', at + 4)) return true;
+    if (source.startsWith('client', at + 4) && isClientDirectiveStatement(source, at)) return true;
+  }
+  return false;
 }
 
 // "use client" is a statement of its own (a directive, or a misplaced one the loader reports): a
-// quoted string that starts a line or follows `;`, a brace or a comment. Mentioned inside other text,
-// as React DOM's error messages do, it does not send a 1 MB file to the parser. Only spaces and tabs
-// may come between (a line break is itself a start): with `\s*`, every line of a long run of empty
-// lines would rescan the rest of the run, which takes seconds.
-const CLIENT_DIRECTIVE_STATEMENT = /(?:^|[\n\r\u2028\u2029;{}/])[^\S\n\r\u2028\u2029]*(["'])use client\1/;
+// quoted string that starts a line or follows `;`, a brace or a comment, with only spaces and tabs
+// between (a line break is itself a start). Mentioned inside other text, as React DOM's error messages
+// do, it does not send a 1 MB file to the parser. Checked from each mention backwards: a regex over the
+// whole text, trying every line start and `;`, cost React DOM's development build 3 ms.
+const STATEMENT_START = /[\n\r\u2028\u2029;{}/]/;
+const SPACE_WITHIN_LINE = /[^\S\n\r\u2028\u2029]/;
 
-function mayHaveClientDirective(source: string): boolean {
-  return source.includes('use client') && CLIENT_DIRECTIVE_STATEMENT.test(source);
+/** Whether the "use client" at `at` (its "u") is quoted and starts a statement. */
+function isClientDirectiveStatement(source: string, at: number): boolean {
+  const quote = source[at - 1];
+  if ((quote !== '"' && quote !== "'") || source[at + 'use client'.length] !== quote) return false;
+  let before = at - 2;
+  while (before >= 0 && SPACE_WITHIN_LINE.test(source[before])) before -= 1;
+  return before < 0 || STATEMENT_START.test(source[before]);
 }
 
 // A quoted string of 8 to 12 characters that starts with "us": the length of every string within two
@@ -49,18 +69,22 @@ export function likelyDirective(written: string): string | null {
   return null;
 }
 
+// One row of the table, updated in place. "use strict" opens most modules and is checked in each: a row
+// allocated per character (and Array.from) made that 1.4 µs, most of the near-miss pass on a small module.
 function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 2) return 3;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  const row: number[] = [];
+  for (let j = 0; j <= b.length; j += 1) row.push(j);
   for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
+    let diagonal = row[0];
+    row[0] = i;
     for (let j = 1; j <= b.length; j += 1) {
-      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
+      const above = row[j];
+      row[j] = Math.min(above + 1, row[j - 1] + 1, diagonal + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      diagonal = above;
     }
-    previous = current;
   }
-  return previous[b.length];
+  return row[b.length];
 }
 
 const LINE_TERMINATOR = /[\n\r\u2028\u2029]/g;

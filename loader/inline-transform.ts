@@ -43,6 +43,8 @@ export interface HoistResult {
   code: string;
   map: object | null;
   inlineServerFunctions: InlineServerFunctionRecord[];
+  /** What the walk found: the functions are hoisted only when it found no problem. */
+  findings: InlineDirectiveFindings;
 }
 
 export interface HoistTransformOptions extends HoistOptions {
@@ -51,12 +53,22 @@ export interface HoistTransformOptions extends HoistOptions {
   inputSourceMap?: object | null;
 }
 
+/**
+ * Finds the inline server functions and, unless the walk found problems, hoists them: one Babel walk,
+ * where `scanInlineDirectives` then this would make two. Its caller discards the code of a module
+ * with problems or without functions. The walk must not be able to throw (see inline-precheck.ts):
+ * @babel/core words the errors of its own scope tracker differently.
+ */
 export function hoistInlineServerFunctions(ast: t.File, source: string, options: HoistTransformOptions): HoistResult {
   let records: InlineServerFunctionRecord[] = [];
+  let findings: InlineDirectiveFindings | undefined;
   const plugin = (): PluginObj => ({
     visitor: {
       Program(program: NodePath<t.Program>) {
-        records = hoistServerFunctions(program, findInlineDirectives(program).functions, options);
+        findings = findInlineDirectives(program);
+        if (findings.problems.length === 0 && findings.functions.length > 0) {
+          records = hoistServerFunctions(program, findings.functions, options);
+        }
         program.stop();
       },
     },
@@ -74,5 +86,5 @@ export function hoistInlineServerFunctions(ast: t.File, source: string, options:
     ast: false,
     plugins: [plugin],
   });
-  return { code: result!.code!, map: (result!.map as object | null | undefined) ?? null, inlineServerFunctions: records };
+  return { code: result!.code!, map: (result!.map as object | null | undefined) ?? null, inlineServerFunctions: records, findings: findings! };
 }

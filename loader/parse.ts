@@ -2,6 +2,11 @@
 import { parse, type ParserPlugin } from '@babel/parser';
 import type { File } from '@babel/types';
 
+/** Whether a file is parsed as TypeScript (its parser lets more through: see inline-precheck.ts). */
+export function parsesAsTypeScript(resourcePath: string): boolean {
+  return /\.(c|m)?tsx?$/.test(resourcePath);
+}
+
 function pluginsFor(resourcePath: string): ParserPlugin[] {
   if (/\.(c|m)?tsx$/.test(resourcePath)) return ['typescript', 'jsx'];
   if (/\.(c|m)?ts$/.test(resourcePath)) return ['typescript'];

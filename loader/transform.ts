@@ -15,9 +15,10 @@ import type { Directive, InlineServerFunctionRecord, Layer, ServerFunctionRecord
 import { analyseClientExports, clientReferences } from './client-references';
 import { mayHaveNearMiss, mayNeedTransform } from './directive-scan';
 import { useServerDirectiveLoc, type InlineDirectiveFindings } from './inline-directives';
+import { inlineScanOutlook } from './inline-precheck';
 import { hoistInlineServerFunctions, scanInlineDirectives } from './inline-transform';
 import type { LocatedProblem } from './located-error';
-import { parseModule } from './parse';
+import { parseModule, parsesAsTypeScript } from './parse';
 import { registerServerFunctions } from './register-server-functions';
 import { serverFunctionProxies } from './server-function-proxies';
 import { analyseServerExports } from './server-exports';
@@ -80,8 +81,13 @@ export function transformModule(source: string, options: TransformOptions): Tran
   const ast = parseModule(source, options.resourcePath);
   const { directive, problems } = readDirective(ast);
   if (problems.length > 0) return { ...UNCHANGED, problems };
-  // A "use client" file that mentions nothing else has nothing more to find: spare it the walk.
-  const needsScan = directive !== 'use client' || source.includes('use server') || mayHaveNearMiss(source);
+  // Babel's walk costs several parses: it is skipped where it is sure to find nothing, as in a "use
+  // client" file that mentions nothing else, and in most "use server" files (see inline-precheck.ts).
+  const outlook = inlineScanOutlook(ast, parsesAsTypeScript(options.resourcePath));
+  const needsScan =
+    (directive !== 'use client' || source.includes('use server') || mayHaveNearMiss(source)) && (outlook.mayFind || outlook.mayThrow);
+  // A server component's functions are then found by the walk that hoists them, where it cannot throw.
+  if (!directive && options.layer === 'server' && needsScan && !outlook.mayThrow) return transformInlineFunctions(ast, source, options);
   const inline = needsScan ? scanInlineDirectives(ast) : { functions: [], problems: [], warnings: [] };
   const warnings = inline.warnings.length > 0 ? { warnings: inline.warnings } : {};
   const inlineProblems = [...inline.problems, ...misplacedInlineFunctions(inline, directive, options.layer)];
@@ -89,6 +95,11 @@ export function transformModule(source: string, options: TransformOptions): Tran
   if (directive === 'use server') return { ...transformServerModule(source, ast, options), ...warnings };
   if (directive === 'use client') return { ...transformClientModule(ast, options), ...warnings };
   if (inline.functions.length === 0) return { ...UNCHANGED, ...warnings };
+  return transformInlineFunctions(ast, source, options);
+}
+
+/** Server layer, no file directive: the inline server functions hoisted, or the problems found. */
+function transformInlineFunctions(ast: File, source: string, options: TransformOptions): TransformResult {
   const hoisted = hoistInlineServerFunctions(ast, source, {
     resourcePath: options.resourcePath,
     relativePath: options.relativePath,
@@ -96,14 +107,12 @@ export function transformModule(source: string, options: TransformOptions): Tran
     sourceMaps: options.sourceMaps ?? false,
     inputSourceMap: options.inputSourceMap,
   });
-  return {
-    code: hoisted.code,
-    keepsSourceMap: false,
-    map: hoisted.map,
-    inlineServerFunctions: hoisted.inlineServerFunctions,
-    problems: [],
-    ...warnings,
-  };
+  const { functions, problems, warnings } = hoisted.findings;
+  const warned = warnings.length > 0 ? { warnings } : {};
+  if (problems.length > 0) return { ...UNCHANGED, problems, ...warned };
+  if (functions.length === 0) return { ...UNCHANGED, ...warned };
+  const { code, map, inlineServerFunctions } = hoisted;
+  return { code, keepsSourceMap: false, map, inlineServerFunctions, problems: [], ...warned };
 }
 
 /** Inline server functions where none can be: in client code, and nested in a "use server" file. */
