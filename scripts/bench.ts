@@ -1,0 +1,125 @@
+/**
+ * The benchmarks: `npm run bench` (which builds dist/ first) or `npx tsx scripts/bench.ts [options]`.
+ *   --sizes 500,2000,8000   app sizes for the build benchmark, in modules
+ *   --runs N                cold and warm builds per variant and size (default 5; 3 above 4 000 modules)
+ *   --rebuilds N            watch rebuilds per variant and size (default 10)
+ *   --memory-rebuilds N     watch rebuilds at 2 000 modules, where the heap is followed (default 50)
+ *   --only LIST             builds, transforms, runtime (default: all three)
+ *   --devtool VALUE         the apps' devtool (default cheap-module-source-map; "false" for none)
+ *   --quick                 a few seconds of everything, to see that it runs (the figures mean little)
+ *   --out FILE              where the Markdown goes (default benchmarks/results.md)
+ *   --readme                also put it into README.md's Benchmarks section
+ *
+ * Every figure is a ratio to a baseline measured in the same run, variants alternated; the targets of
+ * issue 7 are judged on them and printed at the end. Nothing here is a test: the exit code says only
+ * whether the benchmark ran.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { runBuildBenchmark } from './bench/builds';
+import { runRuntimeBenchmark } from './bench/runtime';
+import type { BenchSection } from './bench/section';
+import { runTransformBenchmark } from './bench/transforms';
+
+const REPO_ROOT = path.resolve(__dirname, '..');
+const { values: options } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '500,2000,8000' },
+    runs: { type: 'string' },
+    rebuilds: { type: 'string', default: '10' },
+    'memory-rebuilds': { type: 'string', default: '50' },
+    only: { type: 'string', default: 'builds,transforms,runtime' },
+    devtool: { type: 'string', default: 'cheap-module-source-map' },
+    quick: { type: 'boolean', default: false },
+    out: { type: 'string', default: path.join(REPO_ROOT, 'benchmarks/results.md') },
+    readme: { type: 'boolean', default: false },
+  },
+});
+
+function whole(name: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`--${name} takes a whole number, not ${JSON.stringify(text)}`);
+  return value;
+}
+
+function version(name: string): string {
+  const file = name === 'webpack-server-actions' ? 'package.json' : `node_modules/${name}/package.json`;
+  return JSON.parse(readFileSync(path.join(REPO_ROOT, file), 'utf8')).version;
+}
+
+function machine(): string {
+  const [cpu] = cpus();
+  return [
+    `Machine: ${cpus().length} × ${cpu?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${process.platform}, Node ${process.versions.node}.`,
+    `Versions: webpack ${version('webpack')}, webpack-server-actions ${version('webpack-server-actions')}, @mfng/webpack-rsc ${version('@mfng/webpack-rsc')}, ` +
+      `react-server-dom-webpack ${version('react-server-dom-webpack')}, babel-loader ${version('babel-loader')}, @babel/core ${version('@babel/core')}.`,
+  ].join('\n');
+}
+
+async function sections(): Promise<BenchSection[]> {
+  const only = new Set(options.only.split(','));
+  const quick = options.quick;
+  const sizes = quick ? [120] : options.sizes.split(',').map((size) => whole('sizes', size));
+  const workDir = mkdtempSync(path.join(tmpdir(), 'wsa-bench-'));
+  const result: BenchSection[] = [];
+  try {
+    if (only.has('builds')) {
+      const runs = options.runs !== undefined ? whole('runs', options.runs) : undefined;
+      result.push(
+        await runBuildBenchmark({
+          sizes,
+          runs: (size) => (quick ? 1 : (runs ?? (size > 4000 ? 3 : 5))),
+          rebuilds: quick ? 2 : whole('rebuilds', options.rebuilds),
+          memoryRebuilds: quick ? 0 : whole('memory-rebuilds', options['memory-rebuilds']),
+          memorySize: 2000,
+          devtool: options.devtool === 'false' ? false : options.devtool,
+          workDir,
+          log: (line) => console.log(line),
+        }),
+      );
+    }
+    if (only.has('transforms')) result.push(await runTransformBenchmark({ quick }));
+    if (only.has('runtime')) result.push(await runRuntimeBenchmark({ quick }));
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+  return result;
+}
+
+function targetsTable(list: BenchSection[]): string {
+  const rows = list.flatMap((section) => section.targets.map((target) => `| ${target.met ? '✓' : '✗ missed'} | ${target.target} | ${target.measured} |`));
+  return ['| | target | measured |', '|-|--------|---------:|', ...rows].join('\n');
+}
+
+async function main(): Promise<void> {
+  const list = await sections();
+  const markdown = [
+    machine(),
+    '',
+    ...list.flatMap((section) => [`### ${section.title}`, '', section.markdown.trim(), '']),
+    '### Targets',
+    '',
+    targetsTable(list),
+    '',
+  ].join('\n');
+  console.log(`\n${markdown}`);
+  mkdirSync(path.dirname(options.out), { recursive: true });
+  writeFileSync(options.out, `<!-- Written by \`npm run bench\` (scripts/bench.ts); do not edit. -->\n\n${markdown}`);
+  console.log(`Written to ${path.relative(process.cwd(), options.out)}`);
+  if (options.readme) {
+    const readme = path.join(REPO_ROOT, 'README.md');
+    const text = readFileSync(readme, 'utf8');
+    const replaced = text.replace(/(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/, `$1${markdown.replace(/^### /gm, '#### ')}$2`);
+    if (replaced === text) throw new Error('README.md has no <!-- bench:start --> … <!-- bench:end --> block to fill.');
+    writeFileSync(readme, replaced);
+    execFileSync('git', ['diff', '--stat', 'README.md'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,99 @@
+// @ts-check
+/**
+ * One build of the build benchmark, in a process of its own so that its time and peak memory are its
+ * own: `node --expose-gc build-child.mjs '<job JSON>'`, forked by scripts/bench/builds.ts, which it
+ * answers over IPC. A job is { variant, appDir, phase, cacheDirectory, devtool, quietMs }:
+ *   cold  – no cache: the whole build, from creating the compiler to closing it;
+ *   prime – a cold build that fills the filesystem cache (not reported);
+ *   warm  – the same, with the filesystem cache that prime filled;
+ *   watch – compiler.watch(); then, on each { type: 'edit', revision } message, rewrite the edited
+ *           "use server" file and report the rebuild it causes: from the first compiler's watchRun to
+ *           the last `done` before the compilers fall quiet, and the heap after a full GC.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+import { VARIANTS, readOutputCounts } from './variant-configs.mjs';
+
+const require = createRequire(import.meta.url);
+const webpack = require('webpack');
+const job = JSON.parse(process.argv[2]);
+const description = JSON.parse(readFileSync(path.join(job.appDir, 'bench-app.json'), 'utf8'));
+
+const send = (message) => new Promise((resolve) => process.send(message, resolve));
+const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+
+function problems(stats) {
+  if (!stats.hasErrors()) return [];
+  return stats.toJson({ all: false, errors: true, errorStack: true, errorDetails: true }).errors.slice(0, 3).map((error) => String(error.stack ?? error.message).slice(0, 1500) + (error.moduleName ? "\nMODULE " + error.moduleName : "") + (error.details ? "\nDETAILS " + String(error.details).slice(0, 1500) : ""));
+}
+
+async function configs(cache) {
+  return VARIANTS[job.variant](job.appDir, description, { cache, cacheDirectory: job.cacheDirectory, devtool: job.devtool });
+}
+
+async function buildOnce() {
+  const options = await configs(job.phase === 'cold' ? 'none' : 'filesystem');
+  const started = performance.now();
+  const compiler = webpack(options);
+  const stats = await new Promise((resolve, reject) => compiler.run((error, result) => (error ? reject(error) : resolve(result))));
+  await new Promise((resolve, reject) => compiler.close((error) => (error ? reject(error) : resolve(undefined))));
+  const ms = performance.now() - started;
+  const errors = problems(stats);
+  const counts = errors.length ? null : readOutputCounts(job.variant, job.appDir, fs);
+  await send({ type: 'built', ms, peakRssMb: peakRssMb(), errors, counts });
+}
+
+/** Watches; resolves each wave of rebuilds once the compilers have been quiet for quietMs. */
+function watchWaves(compiler) {
+  let wave = null;
+  const waiting = [];
+  const startWave = () => {
+    wave ??= { start: performance.now(), end: 0, stats: null, timer: undefined };
+    clearTimeout(wave.timer);
+  };
+  for (const child of compiler.compilers) child.hooks.watchRun.tap('bench', startWave);
+  compiler.hooks.done.tap('bench', (stats) => {
+    if (!wave) return;
+    Object.assign(wave, { end: performance.now(), stats });
+    clearTimeout(wave.timer);
+    wave.timer = setTimeout(() => {
+      const finished = wave;
+      wave = null;
+      waiting.shift()?.(finished);
+    }, job.quietMs);
+  });
+  startWave();
+  compiler.watch({}, (error) => {
+    if (error) throw error;
+  });
+  return () => new Promise((resolve) => waiting.push(resolve));
+}
+
+async function watch() {
+  const compiler = webpack(await configs('memory'));
+  const nextWave = watchWaves(compiler);
+  const initial = await nextWave();
+  const errors = problems(initial.stats);
+  await send({ type: 'ready', ms: initial.end - initial.start, errors, counts: errors.length ? null : readOutputCounts(job.variant, job.appDir, fs) });
+  process.on('message', async (message) => {
+    if (message.type === 'edit') {
+      const source = readFileSync(description.editedFile, 'utf8');
+      const rebuilt = nextWave();
+      writeFileSync(description.editedFile, source.replace(/const revision = \d+;/, `const revision = ${message.revision};`));
+      const wave = await rebuilt;
+      global.gc?.();
+      await send({ type: 'rebuilt', ms: wave.end - wave.start, heapMb: process.memoryUsage().heapUsed / 2 ** 20, errors: problems(wave.stats) });
+    } else if (message.type === 'stop') {
+      const counts = readOutputCounts(job.variant, job.appDir, fs);
+      await new Promise((resolve) => compiler.close(resolve));
+      await send({ type: 'stopped', peakRssMb: peakRssMb(), counts });
+      process.exit(0);
+    }
+  });
+}
+
+await (job.phase === 'watch' ? watch() : buildOnce());
+if (job.phase !== 'watch') process.exit(0);

@@ -1,0 +1,145 @@
+/**
+ * The runtime benchmark's measuring process, started by runtime.ts in a fresh Node (a heap and a JIT
+ * of its own, free of the other benchmarks' builds):
+ *
+ *   node --import tsx scripts/bench/runtime-child.ts <server bundle> quick|full
+ *
+ * It loads the benchmark app's server bundle (runtime-app.ts: the runtime and React as bundled),
+ * checks that the helper and the baseline give the same answers, times both in alternating batches,
+ * and prints the figures as one line of JSON (RuntimeFigures).
+ */
+import type { ServerManifest } from 'react-server-dom-webpack/server';
+import { serveNothing, serveWithBaseline } from './runtime-baseline';
+import { prepareRequests, serveWithHelper, type BenchRequest, type RequestKind, type RuntimeBenchBundle } from './runtime-requests';
+import { compareAlternating, type AlternatingOptions } from './timing';
+
+export interface LookupFigures {
+  /** Nanoseconds per awaited call. */
+  known: number;
+  unknown: number;
+  /** An async function throwing a new Error, caught: what any refusal by exception costs. */
+  thrownError: number;
+  baselineAsync: number;
+  baselineSync: number;
+  /** Each variant / the async baseline, median over rounds. */
+  ratios: Record<'known' | 'unknown' | 'thrownError' | 'baselineSync', number>;
+}
+
+export interface RequestFigures {
+  kind: RequestKind;
+  description: string;
+  bodyBytes: number;
+  /** Microseconds per request. */
+  helper: number;
+  baseline: number;
+  harness: number;
+  /** helper / baseline, median over rounds. */
+  ratio: number;
+}
+
+export interface RuntimeFigures {
+  settings: { lookups: AlternatingOptions; requests: AlternatingOptions };
+  lookups: LookupFigures;
+  requests: RequestFigures[];
+}
+
+const SETTINGS: Record<'quick' | 'full', { lookups: AlternatingOptions; requests: AlternatingOptions }> = {
+  quick: { lookups: { batches: 3, minBatchMs: 2, warmupMs: 5 }, requests: { batches: 3, minBatchMs: 3, warmupMs: 10 } },
+  full: { lookups: { batches: 15, minBatchMs: 40, warmupMs: 100 }, requests: { batches: 15, minBatchMs: 80, warmupMs: 300 } },
+};
+
+// Well-formed, and in no manifest: the refusal path.
+const UNKNOWN_ID = 'f'.repeat(40);
+
+async function throwError(): Promise<never> {
+  throw new Error('No server function is registered under the requested action ID.');
+}
+
+async function measureLookups(bundle: RuntimeBenchBundle, manifest: ServerManifest, options: AlternatingOptions): Promise<LookupFigures> {
+  const { loadServerAction } = bundle.runtime;
+  const ids = Object.keys(manifest);
+  const entries = new Map(Object.entries(manifest));
+  let next = 0;
+  const nextId = () => ids[(next = (next + 1) % ids.length)];
+  const timing = await compareAlternating(
+    {
+      known: () => loadServerAction(nextId()),
+      unknown: () => loadServerAction(UNKNOWN_ID).catch(() => undefined),
+      thrownError: () => throwError().catch(() => undefined),
+      baselineAsync: async () => {
+        const entry = entries.get(nextId())!;
+        return (await bundle.requireModule(entry.id))[entry.name];
+      },
+      baselineSync: () => {
+        const entry = entries.get(nextId())!;
+        return bundle.requireModule(entry.id)[entry.name];
+      },
+    },
+    options,
+  );
+  const ratio = (name: keyof LookupFigures['ratios']) => timing.ratio(name, 'baselineAsync');
+  return {
+    ...timing.nsPerOp,
+    ratios: { known: ratio('known'), unknown: ratio('unknown'), thrownError: ratio('thrownError'), baselineSync: ratio('baselineSync') },
+  };
+}
+
+/** The helper and the baseline must give the same answer, or the comparison says nothing. */
+async function checkSameAnswers(bundle: RuntimeBenchBundle, manifest: ServerManifest, request: BenchRequest): Promise<void> {
+  const helper = await serveWithHelper(bundle, request, true);
+  const baseline = await serveWithBaseline(bundle, manifest, request, true);
+  const answer = (served: typeof helper) =>
+    JSON.stringify([served.response.statusCode, served.response.text(), served.returnValue ?? null]);
+  if (answer(helper) !== answer(baseline)) {
+    throw new Error(`${request.kind}: the helper answered ${answer(helper)}, the baseline ${answer(baseline)}`);
+  }
+  if (request.kind !== 'form' && helper.response.bytes === 0) throw new Error(`${request.kind}: an empty answer`);
+}
+
+async function measureRequest(
+  bundle: RuntimeBenchBundle,
+  manifest: ServerManifest,
+  request: BenchRequest,
+  options: AlternatingOptions,
+): Promise<RequestFigures> {
+  await checkSameAnswers(bundle, manifest, request);
+  const timing = await compareAlternating(
+    {
+      helper: () => serveWithHelper(bundle, request),
+      baseline: () => serveWithBaseline(bundle, manifest, request),
+      harness: () => serveNothing(request.prepared),
+    },
+    options,
+  );
+  const micro = (ns: number) => ns / 1000;
+  return {
+    kind: request.kind,
+    description: request.description,
+    bodyBytes: request.prepared.body.length,
+    helper: micro(timing.nsPerOp.helper),
+    baseline: micro(timing.nsPerOp.baseline),
+    harness: micro(timing.nsPerOp.harness),
+    ratio: timing.ratio('helper', 'baseline'),
+  };
+}
+
+async function main(): Promise<void> {
+  const [bundlePath, mode] = process.argv.slice(2);
+  if (!bundlePath || (mode !== 'quick' && mode !== 'full')) throw new Error('usage: runtime-child.ts <server bundle> quick|full');
+  const settings = SETTINGS[mode];
+  const bundle = require(bundlePath) as RuntimeBenchBundle;
+  const manifest = bundle.runtime.readServerActionsManifest() as ServerManifest;
+  const ids = Object.fromEntries(Object.entries(manifest).map(([id, entry]) => [entry.name, id]));
+  const lookups = await measureLookups(bundle, manifest, settings.lookups);
+  const requests: RequestFigures[] = [];
+  for (const request of await prepareRequests(ids)) requests.push(await measureRequest(bundle, manifest, request, settings.requests));
+  const figures: RuntimeFigures = { settings, lookups, requests };
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

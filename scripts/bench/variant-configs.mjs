@@ -1,0 +1,207 @@
+// @ts-check
+/**
+ * The webpack configurations the build benchmark compares, for one synthetic app: the same two
+ * compilers (a server compiler whose RSC and SSR layers share it, and a browser compiler), the same
+ * babel-loader rule and the same entries, in three variants:
+ *   floor – plain webpack, no handling of "use server" or "use client" (see floorConfigs);
+ *   ours  – webpack-server-actions, configured as its README's "Layers" section shows;
+ *   mfng  – @mfng/webpack-rsc 2.2.0, configured as its README shows.
+ * Plain JavaScript rather than TypeScript: the build child runs it with no loader hooks, so that
+ * nothing but webpack and the variant's code runs while it is timed.
+ */
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const REPO_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const SCRIPTS = /\.jsx?$/;
+
+const babel = {
+  loader: require.resolve('babel-loader'),
+  options: {
+    babelrc: false,
+    configFile: false,
+    presets: [[require.resolve('@babel/preset-react'), { runtime: 'automatic' }]],
+  },
+};
+
+/**
+ * @param {string} appDir
+ * @param {{ cache: 'none' | 'filesystem' | 'memory', cacheDirectory: string, devtool: string | false }} settings
+ * @returns {(name: string) => import('webpack').Configuration}
+ */
+function common(appDir, settings) {
+  return (name) => ({
+    name,
+    mode: 'development',
+    context: appDir,
+    devtool: settings.devtool,
+    resolve: { modules: ['node_modules', path.join(REPO_ROOT, 'node_modules')], extensions: ['.js', '.jsx'] },
+    cache:
+      settings.cache === 'filesystem'
+        ? { type: 'filesystem', cacheDirectory: settings.cacheDirectory, name, buildDependencies: {} }
+        : settings.cache === 'memory'
+          ? { type: 'memory' }
+          : false,
+    infrastructureLogging: { level: 'error' },
+    stats: 'errors-warnings',
+  });
+}
+
+const serverOutput = (appDir) => ({ path: path.join(appDir, 'dist/server'), library: { type: 'commonjs2' }, clean: true });
+const browserOutput = (appDir) => ({ path: path.join(appDir, 'dist/browser'), publicPath: '/assets/', clean: true });
+const reactServerCondition = (layer) => ({ issuerLayer: layer, resolve: { conditionNames: ['react-server', '...'] } });
+
+/** In the RSC layer, a client component becomes a stand-in with its exports, as references do. */
+class FloorClientStubsPlugin {
+  /** @param {Map<string, string>} stubs */
+  constructor(stubs) {
+    this.stubs = stubs;
+  }
+  /** @param {import('webpack').Compiler} compiler */
+  apply(compiler) {
+    compiler.hooks.normalModuleFactory.tap('FloorClientStubsPlugin', (factory) => {
+      factory.hooks.afterResolve.tap('FloorClientStubsPlugin', ({ createData }) => {
+        const stub = createData.layer === 'rsc' && this.stubs.get(/** @type {string} */ (createData.resource));
+        if (stub) createData.resource = stub;
+      });
+    });
+  }
+}
+
+function floorConfigs(appDir, description, settings) {
+  const base = common(appDir, settings);
+  const rule = { test: SCRIPTS, exclude: /node_modules/, use: [babel] };
+  return [
+    {
+      ...base('server'),
+      target: 'node',
+      experiments: { layers: true },
+      entry: {
+        rsc: { import: './src/entries/rsc.jsx', layer: 'rsc' },
+        ssr: { import: './src/entries/floor-ssr.jsx', layer: 'ssr' },
+      },
+      output: serverOutput(appDir),
+      module: { rules: [reactServerCondition('rsc'), rule] },
+      plugins: [new FloorClientStubsPlugin(new Map(description.floorStubs))],
+    },
+    {
+      ...base('browser'),
+      target: 'web',
+      entry: { main: './src/entries/floor-browser.jsx' },
+      output: browserOutput(appDir),
+      module: { rules: [rule] },
+    },
+  ];
+}
+
+async function oursConfigs(appDir, _description, settings) {
+  const { ServerActionsPlugin } = require(REPO_ROOT);
+  const plugin = new ServerActionsPlugin({ root: appDir, ...(process.env.BENCH_KEY ? { encryptionKey: process.env.BENCH_KEY } : {}) });
+  const base = common(appDir, settings);
+  const rule = (issuerLayer, layer) => ({
+    ...(issuerLayer ? { issuerLayer } : {}),
+    test: SCRIPTS,
+    exclude: /node_modules/,
+    use: [{ loader: ServerActionsPlugin.loader, options: { layer } }, babel],
+  });
+  return [
+    {
+      ...base('server'),
+      target: 'node',
+      experiments: { layers: true },
+      entry: {
+        rsc: { import: './src/entries/rsc.jsx', layer: 'rsc' },
+        ssr: { import: './src/entries/ssr.jsx', layer: 'ssr' },
+      },
+      output: serverOutput(appDir),
+      module: { rules: [reactServerCondition('rsc'), rule('rsc', 'server'), rule('ssr', 'ssr')] },
+      plugins: [plugin],
+    },
+    {
+      ...base('browser'),
+      target: 'web',
+      entry: { main: './src/entries/browser.jsx' },
+      output: browserOutput(appDir),
+      module: { rules: [rule(undefined, 'browser')] },
+      plugins: [plugin],
+    },
+  ];
+}
+
+async function mfngConfigs(appDir, _description, settings) {
+  const rsc = await import('@mfng/webpack-rsc');
+  const clientReferencesMap = new Map();
+  const serverReferencesMap = new Map();
+  const base = common(appDir, settings);
+  const withBabel = (loader) => ({ test: SCRIPTS, exclude: /node_modules/, use: [loader, babel] });
+  return [
+    {
+      ...base('server'),
+      target: 'node',
+      experiments: { layers: true },
+      // The plugin adds client components for SSR to the first entry, outside any layer.
+      entry: {
+        ssr: './src/entries/ssr.jsx',
+        rsc: { import: './src/entries/rsc.jsx', layer: rsc.webpackRscLayerName },
+      },
+      output: serverOutput(appDir),
+      module: {
+        rules: [
+          reactServerCondition(rsc.webpackRscLayerName),
+          {
+            oneOf: [
+              { issuerLayer: rsc.webpackRscLayerName, ...withBabel(rsc.createWebpackRscServerLoader({ clientReferencesMap })) },
+              withBabel(rsc.createWebpackRscSsrLoader()),
+            ],
+          },
+        ],
+      },
+      plugins: [new rsc.WebpackRscServerPlugin({ clientReferencesMap, serverReferencesMap })],
+    },
+    {
+      ...base('browser'),
+      target: 'web',
+      // Its README: the client compiler must follow the server compiler, in watch mode too.
+      dependencies: ['server'],
+      entry: { main: './src/entries/browser.jsx' },
+      output: browserOutput(appDir),
+      module: {
+        rules: [
+          withBabel(
+            rsc.createWebpackRscClientLoader({
+              serverReferencesMap,
+              callServerImportSource: path.join(appDir, 'src/entries/call-server.js'),
+            }),
+          ),
+        ],
+      },
+      plugins: [new rsc.WebpackRscClientPlugin({ clientReferencesMap })],
+    },
+  ];
+}
+
+export const VARIANTS = { floor: floorConfigs, ours: oursConfigs, mfng: mfngConfigs };
+
+/**
+ * What a complete build of the variant emitted: the server functions its server manifest lists and
+ * the client components its client manifest lists, to compare with the app's description.
+ * @returns {{ serverFunctions: number, clientComponents: number } | null}
+ */
+export function readOutputCounts(variant, appDir, fs) {
+  const read = (file) => JSON.parse(fs.readFileSync(path.join(appDir, 'dist', file), 'utf8'));
+  if (variant === 'ours') {
+    return {
+      serverFunctions: Object.keys(read('server/server-actions-manifest.json')).length,
+      clientComponents: Object.keys(read('browser/react-client-manifest.json')).length,
+    };
+  }
+  if (variant === 'mfng') {
+    const serverManifest = read('server/react-server-manifest.json');
+    return {
+      serverFunctions: Object.values(serverManifest).reduce((sum, names) => sum + names.length, 0),
+      clientComponents: Object.keys(read('browser/react-client-manifest.json')).length,
+    };
+  }
+  return null;
+}
