@@ -112,7 +112,7 @@ async function main(): Promise<void> {
   if (options.readme) {
     const readme = path.join(REPO_ROOT, 'README.md');
     const text = readFileSync(readme, 'utf8');
-    const replaced = text.replace(/(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/, `$1${markdown.replace(/^### /gm, '#### ')}$2`);
+    const replaced = text.replace(/(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/, `$1${markdown}$2`);
     if (replaced === text) throw new Error('README.md has no <!-- bench:start --> … <!-- bench:end --> block to fill.');
     writeFileSync(readme, replaced);
     execFileSync('git', ['diff', '--stat', 'README.md'], { cwd: REPO_ROOT, stdio: 'inherit' });

@@ -52,6 +52,18 @@ const serverOutput = (appDir) => ({ path: path.join(appDir, 'dist/server'), libr
 const browserOutput = (appDir) => ({ path: path.join(appDir, 'dist/browser'), publicPath: '/assets/', clean: true });
 const reactServerCondition = (layer) => ({ issuerLayer: layer, resolve: { conditionNames: ['react-server', '...'] } });
 
+/** The server compiler of the floor and of this package: the RSC and SSR entries in layers of their own. */
+const layeredServer = (base, appDir, ssrEntry) => ({
+  ...base('server'),
+  target: 'node',
+  experiments: { layers: true },
+  entry: {
+    rsc: { import: './src/entries/rsc.jsx', layer: 'rsc' },
+    ssr: { import: ssrEntry, layer: 'ssr' },
+  },
+  output: serverOutput(appDir),
+});
+
 /** In the RSC layer, a client component becomes a stand-in with its exports, as references do. */
 class FloorClientStubsPlugin {
   /** @param {Map<string, string>} stubs */
@@ -74,14 +86,7 @@ function floorConfigs(appDir, description, settings) {
   const rule = { test: SCRIPTS, exclude: /node_modules/, use: [babel] };
   return [
     {
-      ...base('server'),
-      target: 'node',
-      experiments: { layers: true },
-      entry: {
-        rsc: { import: './src/entries/rsc.jsx', layer: 'rsc' },
-        ssr: { import: './src/entries/floor-ssr.jsx', layer: 'ssr' },
-      },
-      output: serverOutput(appDir),
+      ...layeredServer(base, appDir, './src/entries/floor-ssr.jsx'),
       module: { rules: [reactServerCondition('rsc'), rule] },
       plugins: [new FloorClientStubsPlugin(new Map(description.floorStubs))],
     },
@@ -97,7 +102,7 @@ function floorConfigs(appDir, description, settings) {
 
 async function oursConfigs(appDir, _description, settings) {
   const { ServerActionsPlugin } = require(REPO_ROOT);
-  const plugin = new ServerActionsPlugin({ root: appDir, ...(process.env.BENCH_KEY ? { encryptionKey: process.env.BENCH_KEY } : {}) });
+  const plugin = new ServerActionsPlugin({ root: appDir });
   const base = common(appDir, settings);
   const rule = (issuerLayer, layer) => ({
     ...(issuerLayer ? { issuerLayer } : {}),
@@ -107,14 +112,7 @@ async function oursConfigs(appDir, _description, settings) {
   });
   return [
     {
-      ...base('server'),
-      target: 'node',
-      experiments: { layers: true },
-      entry: {
-        rsc: { import: './src/entries/rsc.jsx', layer: 'rsc' },
-        ssr: { import: './src/entries/ssr.jsx', layer: 'ssr' },
-      },
-      output: serverOutput(appDir),
+      ...layeredServer(base, appDir, './src/entries/ssr.jsx'),
       module: { rules: [reactServerCondition('rsc'), rule('rsc', 'server'), rule('ssr', 'ssr')] },
       plugins: [plugin],
     },
