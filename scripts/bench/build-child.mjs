@@ -25,9 +25,19 @@ const description = JSON.parse(readFileSync(path.join(job.appDir, 'bench-app.jso
 const send = (message) => new Promise((resolve) => process.send(message, resolve));
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 
+/** The first errors of a build, with what says where they came from (webpack's own errors carry it apart). */
 function problems(stats) {
   if (!stats.hasErrors()) return [];
-  return stats.toJson({ all: false, errors: true, errorStack: true, errorDetails: true }).errors.slice(0, 3).map((error) => String(error.stack ?? error.message).slice(0, 1500) + (error.moduleName ? "\nMODULE " + error.moduleName : "") + (error.details ? "\nDETAILS " + String(error.details).slice(0, 1500) : ""));
+  const { errors } = stats.toJson({ all: false, errors: true, errorStack: true, errorDetails: true });
+  return errors.slice(0, 3).map((error) =>
+    [
+      String(error.stack ?? error.message).slice(0, 1500),
+      error.moduleName ? `in ${error.moduleName}` : '',
+      error.details ? String(error.details).slice(0, 1500) : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
 }
 
 async function configs(cache) {

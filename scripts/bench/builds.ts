@@ -52,9 +52,13 @@ function outcome(variant: Variant, result: { errors: string[]; counts: OutputCou
   return complete ? 'complete' : 'incomplete';
 }
 
+function flag(variant: Variant, outcomeOf: Outcome, flags: Flags): void {
+  if (outcomeOf !== 'complete') flags[outcomeOf].add(variant);
+}
+
 /** Notes an outcome; a failed build's time is not a build time (NaN, left out of medians and ratios). */
 function record<T extends { ms: number }>(result: T, variant: Variant, outcomeOf: Outcome, flags: Flags): T {
-  if (outcomeOf !== 'complete') flags[outcomeOf].add(variant);
+  flag(variant, outcomeOf, flags);
   return outcomeOf === 'failed' ? { ...result, ms: Number.NaN } : result;
 }
 
@@ -98,7 +102,9 @@ async function watchRounds(jobs: Record<Variant, BuildJob>, rebuilds: number, op
   for (let revision = 1; revision <= rebuilds; revision += 1) {
     for (const variant of rotated(revision)) {
       const rebuild = await rebuildOrCrash(sessions, variant, revision);
-      results[variant].push(record(rebuild, variant, outcome(variant, { ...rebuild, counts: expected }, expected), flags));
+      // A rebuild's manifests are read once, when watching stops; here only its errors count.
+      const rebuilt = rebuild.errors.length > 0 ? outcome(variant, { ...rebuild, counts: null }, expected) : 'complete';
+      results[variant].push(record(rebuild, variant, rebuilt, flags));
     }
     if (revision % 10 === 0) options.log(`  watch: ${revision} of ${rebuilds} rebuilds`);
   }
@@ -107,7 +113,7 @@ async function watchRounds(jobs: Record<Variant, BuildJob>, rebuilds: number, op
     if (!sessions[variant]) continue; // it crashed
     const stopped = await sessions[variant].stop();
     peakRssMb[variant] = stopped.peakRssMb;
-    if (!flags.failed.has(variant)) record({ ms: 0 }, variant, outcome(variant, { errors: [], counts: stopped.counts }, expected), flags);
+    if (!flags.failed.has(variant)) flag(variant, outcome(variant, { errors: [], counts: stopped.counts }, expected), flags);
   }
   return { rebuilds: results, peakRssMb, ...flags };
 }
