@@ -8,8 +8,9 @@
  */
 import { expect } from 'chai';
 import { Agent } from 'node:http';
+import { chunk, headerOf, inPieces, LAST_CHUNK, sendRaw, type Trickle } from './helpers/hostile-http';
 import { postCall, postForm } from './helpers/http';
-import { connectionAfter, expectRefused, sendStreamed, type StreamedAnswer } from './helpers/refusals';
+import { connectionAfter, expectRefused, sendStreamed, type Answer, type StreamedAnswer } from './helpers/refusals';
 import { buildRequestApp, lastOf, startActionServer, type ActionServer, type RequestApp } from './helpers/request-app';
 
 const LIMIT = 1000;
@@ -225,6 +226,52 @@ describe('handleServerActionRequest: limits', () => {
     } finally {
       await server.close();
     }
+  });
+
+  describe('a refused body from a client that asks to close the connection, and reads only once it has sent it all', () => {
+    // 2 MiB: over the default limit (1 MB), within the four times it that are read and dropped.
+    const big = Buffer.alloc(2 * 1024 * 1024, 'x');
+    const PIECE = 64 * 1024;
+    let server: ActionServer;
+
+    before(async () => {
+      server = await startActionServer(app);
+    });
+    after(() => server.close());
+
+    /**
+     * Sends in pieces a few milliseconds apart, as a network delivers them: the server has refused the
+     * body while most of it is still to come. Before the answer was held open until the body was in,
+     * Node closed such a connection as soon as the answer was sent, and the client's next write failed
+     * (EPIPE) before it had read the 413.
+     */
+    const sendClosing = (headers: Array<[string, string]>, body: Trickle, contentLength?: number) => async (): Promise<Answer> => {
+      const { hostname, port } = new URL(server.url);
+      const response = await sendRaw(
+        { host: hostname, port: Number(port) },
+        {
+          headers: [['x-server-action', incrementId], ['Content-Type', TEXT], ['Connection', 'close'], ...headers],
+          body,
+          contentLength,
+          readsAfterSending: true,
+        },
+      );
+      expect(headerOf(response, 'connection')).to.equal('close');
+      return { status: response.status, header: (name) => headerOf(response, name) ?? null };
+    };
+
+    it('answers 2 MiB declared with a Content-Length 413, 20 times in a row', async () => {
+      for (let attempt = 0; attempt < 20; attempt++) {
+        await expectRefused(app, server, sendClosing([], inPieces(big, PIECE, 2), big.length), 413, 'too-large');
+      }
+    });
+
+    it('answers 2 MiB sent chunked 413 once it passes the limit, 20 times in a row', async () => {
+      const pieces = inPieces(big, PIECE, 2).map((piece) => (typeof piece === 'number' ? piece : chunk(piece)));
+      for (let attempt = 0; attempt < 20; attempt++) {
+        await expectRefused(app, server, sendClosing([['Transfer-Encoding', 'chunked']], [...pieces, LAST_CHUNK]), 413, 'too-large');
+      }
+    });
   });
 
   describe('bodyTimeout (200 ms)', () => {

@@ -76,32 +76,42 @@ function refuse(
   error: ServerActionRequestError,
   limits: RequestLimits,
 ): ServerActionResult {
+  const result = { kind: 'refused', status: error.status, code: error.reason } as const;
   const headers: Record<string, string> = { 'content-type': 'text/plain; charset=utf-8', [ACTION_ERROR_HEADER]: error.reason };
   if (error.status === 405) headers.allow = 'POST';
-  if (!request.complete) discardRestOfBody(request, headers, error, limits);
-  if (response.headersSent) response.destroy();
-  else response.writeHead(error.status, headers).end(error.message);
-  return { kind: 'refused', status: error.status, code: error.reason };
+  if (response.headersSent) {
+    response.destroy();
+    return result;
+  }
+  if (request.complete) {
+    response.writeHead(error.status, headers).end(error.message);
+    return result;
+  }
+  if (error.reason === 'timeout' || Number(request.headers['content-length']) > DISCARD_FACTOR * limits.body.size) {
+    // Slowness is what is refused, or the body is too large to be worth reading: the connection closes.
+    headers.connection = 'close';
+    request.resume();
+    response.writeHead(error.status, headers).end(error.message);
+    return result;
+  }
+  // The whole answer goes out now, for a client that reads while it sends. It is ended only once the
+  // rest of the body has been dropped: a connection the client asked to close is closed by Node as
+  // soon as the answer ends, and the rest of the body would then meet a reset (EPIPE) that makes a
+  // client still sending lose the answer.
+  response.writeHead(error.status, { ...headers, 'content-length': String(Buffer.byteLength(error.message)) });
+  response.write(error.message);
+  dropRestOfBody(request, limits, () => response.end());
+  return result;
 }
 
 /**
  * The rest of a refused request's body is not wanted, but a client still sending it reads the answer
  * only once it has sent it (closing at once makes a browser report a network error, not the refusal).
- * So it is read and dropped, within the body's deadline and a few times its size limit; past either,
- * or when it is the slowness being refused, the connection closes.
+ * So it is read and dropped, within the body's deadline and a few times its size limit, and `dropped`
+ * is called at its end; past either limit, the connection closes.
  */
-function discardRestOfBody(
-  request: IncomingMessage,
-  headers: Record<string, string>,
-  error: ServerActionRequestError,
-  limits: RequestLimits,
-): void {
+function dropRestOfBody(request: IncomingMessage, limits: RequestLimits, dropped: () => void): void {
   const budget = DISCARD_FACTOR * limits.body.size;
-  if (error.reason === 'timeout' || Number(request.headers['content-length']) > budget) {
-    headers.connection = 'close';
-    request.resume();
-    return;
-  }
   let discarded = 0;
   const socket = request.socket;
   const stop = () => socket.destroy();
@@ -115,6 +125,10 @@ function discardRestOfBody(
   request.on('data', (chunk: Buffer) => {
     discarded += chunk.length;
     if (discarded > budget) stop();
+  });
+  request.once('end', () => {
+    done();
+    dropped();
   });
   request.once('close', done);
   socket.once('close', done);

@@ -1,10 +1,10 @@
 /**
  * HTTP/1.1 over a raw socket (node:net), for requests that fetch will not send: repeated headers, raw
  * bytes in the request line, a Content-Length that lies, bodies that trickle in or stop. Each request
- * goes on a connection of its own, kept alive as a browser's would be (a client that asks the server to
- * close makes Node reset the connection under an early answer, so that the answer may be lost), and the
- * answer is read as it comes: an answer sent before the body was read (413, 408, a refusal) is seen even
- * while the body is still going. The connection is closed once the answer is complete.
+ * goes on a connection of its own, kept alive as a browser's would be, and the answer is read as it
+ * comes: an answer sent before the body was read (413, 408, a refusal) is seen even while the body is
+ * still going; or, as a client that sends first and reads after does, only once all of it is sent. The
+ * connection is closed once the answer is complete.
  */
 import { connect } from 'node:net';
 
@@ -25,6 +25,12 @@ export interface RawRequest {
    * Transfer-Encoding is given; `null` declares none.
    */
   contentLength?: number | null;
+  /**
+   * Read nothing until the whole request is written, each piece taken by the kernel before the next
+   * (as many HTTP libraries do): a server that closes the connection while the body is still coming
+   * makes such a client fail with EPIPE or a reset before it reads any answer.
+   */
+  readsAfterSending?: boolean;
 }
 
 export interface RawResponse {
@@ -137,6 +143,7 @@ export function sendRaw(target: Target, request: RawRequest, timeout = 10_000): 
     const socket = connect(target.port, target.host);
     let received = Buffer.alloc(0);
     let settled = false;
+    let failure = '';
     const timer = setTimeout(() => finish(new Error(`no answer within ${timeout} ms`)), timeout);
     function finish(outcome: Omit<RawResponse, 'elapsed'> | Error) {
       if (settled) return;
@@ -149,7 +156,7 @@ export function sendRaw(target: Target, request: RawRequest, timeout = 10_000): 
     function check(closed: boolean) {
       const answer = parseAnswer(received, method, closed);
       if (answer) finish(answer);
-      else if (closed) finish(new Error(`the server closed the connection without an answer (${received.length} bytes)`));
+      else if (closed) finish(new Error(`the server closed the connection without an answer (${received.length} bytes${failure})`));
     }
     socket.on('data', (data: Buffer) => {
       received = Buffer.concat([received, data]);
@@ -157,16 +164,22 @@ export function sendRaw(target: Target, request: RawRequest, timeout = 10_000): 
     });
     // A server that answers early may reset the connection while the body is still being written:
     // what it answered before that is the answer.
-    socket.on('error', () => check(true));
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      failure = `, ${error.code ?? error.message}`;
+      check(true);
+    });
     socket.on('close', () => check(true));
+    if (request.readsAfterSending) socket.pause();
     socket.on('connect', async () => {
       const body = request.body;
       const pieces = request.raw ?? [requestHead(target, request), ...(body === undefined ? [] : Array.isArray(body) ? body : [body])];
       for (const piece of pieces) {
         if (settled || socket.destroyed) return;
         if (typeof piece === 'number') await wait(piece);
+        else if (request.readsAfterSending) await new Promise((written) => socket.write(bytes(piece), written));
         else socket.write(bytes(piece));
       }
+      if (!socket.destroyed) socket.resume();
     });
   });
 }
