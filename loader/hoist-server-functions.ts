@@ -158,16 +158,31 @@ function reference(record: InlineServerFunctionRecord, captures: Captures, names
 function replaceWithReference(path: InlineFunctionPath, ref: t.Expression): void {
   const { node } = path;
   if (node.type === 'ObjectMethod') {
-    path.replaceWith(t.objectProperty(node.key, ref, node.computed));
+    const { key, computed } = propertyKey(node, '__proto__');
+    path.replaceWith(t.objectProperty(key, ref, computed));
   } else if (node.type === 'ClassMethod') {
-    path.replaceWith(t.classProperty(node.key, ref, null, null, node.computed, true));
+    const { key, computed } = propertyKey(node, 'constructor');
+    path.replaceWith(t.classProperty(key, ref, null, null, computed, true));
   } else if (node.type === 'ClassPrivateMethod') {
+    // Not reached: inline-directives.ts rejects private methods.
     path.replaceWith(t.classPrivateProperty(node.key, ref, null, true));
   } else if (node.type === 'FunctionDeclaration') {
     replaceDeclaration(path as NodePath<t.FunctionDeclaration>, ref);
   } else {
     path.replaceWith(ref);
   }
+}
+
+/**
+ * A method's key as the key of the property that replaces it. One name means something else there:
+ * `__proto__: ref` sets an object's prototype, and a class field may not be named `constructor` (a
+ * SyntaxError, where a static method may). As a computed key (`["__proto__"]`) it names the property.
+ */
+function propertyKey(node: t.ObjectMethod | t.ClassMethod, reserved: string): { key: t.Expression; computed: boolean } {
+  const { key } = node;
+  const name = key.type === 'Identifier' ? key.name : key.type === 'StringLiteral' ? key.value : null;
+  if (!node.computed && name === reserved) return { key: t.stringLiteral(reserved), computed: true };
+  return { key: key as t.Expression, computed: node.computed };
 }
 
 /**

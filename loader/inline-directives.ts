@@ -1,9 +1,9 @@
 /**
  * Finds the functions that carry their own "use server" directive, and checks each against what an
  * inline server function can be: an async function (declaration, expression, arrow, object method or
- * static class method) that does not use `this`, `arguments` or `super`. Also reports directives that
- * are not where a directive must be (after other statements), and warns about near-misses such as
- * "use sever" that JavaScript silently treats as plain strings.
+ * static class method with a public name) that does not use `this`, `arguments` or `super`. Also
+ * reports directives that are not where a directive must be (after other statements), and warns about
+ * near-misses such as "use sever" that JavaScript silently treats as plain strings.
  */
 import type { NodePath } from '@babel/core';
 import type * as t from '@babel/types';
@@ -91,6 +91,15 @@ function checkInlineFunction(path: InlineFunctionPath): LocatedProblem[] {
     problems.push({
       message: `A server function cannot be ${what}: "use server" is only allowed in async functions.`,
       fix: 'Move the code into an async function or a static async method, and mark that with "use server".',
+      loc,
+    });
+    return problems;
+  }
+  if (node.type === 'ClassPrivateMethod' && node.static) {
+    const name = `#${node.key.id.name}`;
+    problems.push({
+      message: `A private method cannot be a server function: only its class may call \`${name}\`, but a server function gets an ID that any browser holding its reference can call.`,
+      fix: `Give it a public name (\`static async ${node.key.id.name}()\`) if the browser may call it; otherwise remove "use server" and keep it private.`,
       loc,
     });
     return problems;

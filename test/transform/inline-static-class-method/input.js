@@ -6,13 +6,13 @@ export class NoteStore {
     return db.insert({ title });
   }
 
-  static async #purge(id) {
+  static async archive(id) {
     "use server";
-    await db.purge(id);
+    await db.archive(id);
   }
 
-  purgeLater(id) {
-    return NoteStore.#purge(id);
+  archiveLater(id) {
+    return NoteStore.archive(id);
   }
 }
 

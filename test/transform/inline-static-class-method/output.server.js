@@ -8,16 +8,16 @@ export const $$create_8a786a35 = _registerServerReference(async function create(
     title
   });
 }, "8a786a357d53987fc949f9901468c8b7171f5cc1", null);
-export const $$purge_254c95c9 = _registerServerReference(async function (id) {
+export const $$archive_49c730d0 = _registerServerReference(async function archive(id) {
   "use server";
 
-  await db.purge(id);
-}, "254c95c993c8b05a79c99b302630666a291ee0a3", null);
+  await db.archive(id);
+}, "49c730d02f432c44714a79ed874f6faefbc8bb84", null);
 export class NoteStore {
   static create = $$create_8a786a35;
-  static #purge = $$purge_254c95c9;
-  purgeLater(id) {
-    return NoteStore.#purge(id);
+  static archive = $$archive_49c730d0;
+  archiveLater(id) {
+    return NoteStore.archive(id);
   }
 }
 export const $$add_e361a656 = _registerServerReference(async function add(_captured, name) {

@@ -1,0 +1,39 @@
+import { registerServerReference as _registerServerReference } from "react-server-dom-webpack/server";
+import { captureValues as _captureValues, openCapturedValues as _openCapturedValues } from "webpack-server-actions/runtime/captured-values";
+import { db } from "./db";
+
+// A static method may be named constructor; a class field may not, unless its key is computed.
+export const $$constructor_92508523 = _registerServerReference(async function constructor(title) {
+  "use server";
+
+  return db.insert({
+    title
+  });
+}, "925085237d31227cea2c2a66693f40fe716d0311", null);
+export class Notes {
+  static ["constructor"] = $$constructor_92508523;
+}
+export const $$constructor_0816f3af = _registerServerReference(async function (title) {
+  "use server";
+
+  return db.drafts.insert({
+    title
+  });
+}, "0816f3af3942da739c4d35c7afa9becc7e59e39c", null);
+export class Drafts {
+  static ["constructor"] = $$constructor_0816f3af;
+}
+export const $$constructor_098efd62 = _registerServerReference(async function constructor(_captured, name) {
+  "use server";
+
+  let [boardId] = await _openCapturedValues("098efd62e309cfb00488b3c21e4744e2ecbfcf11", _captured);
+  return db.columns.add(boardId, name);
+}, "098efd62e309cfb00488b3c21e4744e2ecbfcf11", null);
+export function Board({
+  boardId
+}) {
+  class Columns {
+    static ["constructor"] = $$constructor_098efd62.bind(null, _captureValues("098efd62e309cfb00488b3c21e4744e2ecbfcf11", "constructor", ["boardId"], () => [boardId]));
+  }
+  return Columns;
+}
