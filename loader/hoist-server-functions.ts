@@ -30,6 +30,8 @@
  * Captured values are read when React sends the reference (or when the server calls it directly), so
  * the function sees the variables as they are at the end of the render, as the closure would; they are
  * sealed (serialised and encrypted) for the trip through the browser and opened before the body runs.
+ * Of a variable the function only reads members of, only those member paths are bound, and the
+ * hoisted function rebuilds the variable from them (captured-values-code.ts).
  * A function declaration's binding is created at the top of its block, where the declaration was
  * hoisted to. A top-level function declaration stays where it is and is registered after it.
  */
@@ -37,6 +39,7 @@ import { types as t, type NodePath } from '@babel/core';
 import { inlineServerFunctionId } from '../shared/ids';
 import type { InlineServerFunctionRecord } from '../shared/module-record';
 import type { InlineFunctionPath } from './inline-directives';
+import { captureValuesCall, openingStatements } from './captured-values-code';
 import { capturesOf, nameOf, scopePathOf, type Captures } from './inline-scope';
 
 export const CAPTURED_VALUES_MODULE = 'webpack-server-actions/runtime/captured-values';
@@ -146,12 +149,7 @@ function hoist(item: Planned, names: RuntimeNames): void {
 function reference(record: InlineServerFunctionRecord, captures: Captures, names: RuntimeNames): t.Expression {
   const hoisted = t.identifier(record.exportName);
   if (captures.names.length === 0) return hoisted;
-  const sealed = t.callExpression(t.cloneNode(names.capture), [
-    t.stringLiteral(record.id),
-    t.stringLiteral(record.name),
-    t.arrayExpression(captures.names.map((name) => t.stringLiteral(name))),
-    t.arrowFunctionExpression([], t.arrayExpression(captures.names.map((name) => t.identifier(name)))),
-  ]);
+  const sealed = captureValuesCall(names.capture, record.id, record.name, captures);
   return t.callExpression(t.memberExpression(hoisted, t.identifier('bind')), [t.nullLiteral(), sealed]);
 }
 
@@ -273,8 +271,7 @@ function openingPrologue(item: Planned, names: RuntimeNames): { params: Params; 
   for (const name of captures.names) if (path.scope.hasOwnBinding(name)) path.scope.rename(name);
   const sealed = path.scope.generateUidIdentifier('captured');
   const opened = t.awaitExpression(t.callExpression(t.cloneNode(names.open), [t.stringLiteral(record.id), t.cloneNode(sealed)]));
-  const capturedNames = t.arrayPattern(captures.names.map((name) => t.identifier(name)));
-  const prologue: t.Statement[] = [t.variableDeclaration('let', [t.variableDeclarator(capturedNames, opened)])];
+  const prologue = openingStatements(captures, opened);
   const params = path.node.params as Params;
   if (!captures.paramsReadCaptures) return { params: [sealed, ...params], prologue, sealed };
   const args = path.scope.generateUidIdentifier('args');

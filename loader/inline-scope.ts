@@ -1,10 +1,12 @@
 /**
  * What an inline server function needs to know about where it sits: its name and scope path (the
- * input of its ID), and the variables of enclosing functions that it uses (its captured values).
- * Everything here reads the module as written, before any function is moved.
+ * input of its ID), and the variables of enclosing functions that it uses, whole or through member
+ * paths (its captured values). Everything here reads the module as written, before any function is
+ * moved.
  */
 import type { NodePath } from '@babel/core';
 import type * as t from '@babel/types';
+import { memberPathRead, pathsToBind, type MemberPath } from './captured-member-paths';
 import type { InlineFunctionPath } from './inline-directives';
 
 type Binding = NonNullable<ReturnType<NodePath['scope']['getBinding']>>;
@@ -81,9 +83,20 @@ function isTypeOnly(path: NodePath): boolean {
   return path.findParent((parent) => parent.isTSType() || parent.isTSTypeAnnotation() || parent.isTypeAnnotation()) !== null;
 }
 
+/** One value a reference binds: a captured variable whole (no keys), or a member path of it. */
+export interface CapturedValue {
+  variable: string;
+  keys: MemberPath;
+}
+
 export interface Captures {
   /** Variables of enclosing functions that the function reads or writes, in order of declaration. */
   names: string[];
+  /**
+   * What is bound for them, variable by variable: the variable whole, or the member paths the
+   * function reads from it (captured-member-paths.ts), in the order they first appear.
+   */
+  values: CapturedValue[];
   /**
    * The name by which the function refers to itself (its declaration, its own name as an expression,
    * or the variable it initialises): that reference must keep the function's captured values.
@@ -138,5 +151,17 @@ export function capturesOf(path: InlineFunctionPath): Captures {
     uses(binding).some((use) => params.some((param) => use.node.start! >= param.start! && use.node.end! <= param.end!)),
   );
   bindings.sort((a, b) => a.identifier.start! - b.identifier.start!);
-  return { names: bindings.map((binding) => binding.identifier.name), selfName, paramsReadCaptures };
+  const values = bindings.flatMap((binding) => {
+    const variable = binding.identifier.name;
+    return pathsReadFrom(binding, uses(binding)).map((keys) => ({ variable, keys }));
+  });
+  return { names: bindings.map((binding) => binding.identifier.name), values, selfName, paramsReadCaptures };
+}
+
+/** The member paths to bind for a variable, from its uses in the function; `[[]]`: the variable whole. */
+function pathsReadFrom(binding: Binding, uses: NodePath[]): MemberPath[] {
+  // Written to (`x = …`, `x++`, a loop's target): the function's own copy must start whole.
+  if (uses.some((use) => binding.constantViolations.includes(use))) return [[]];
+  const inOrder = [...uses].sort((a, b) => a.node.start! - b.node.start!);
+  return pathsToBind(inOrder.map(memberPathRead));
 }

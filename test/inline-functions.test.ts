@@ -1,7 +1,7 @@
 /**
  * Inline "use server" functions, built for real (browser, SSR and server compilers) and run: the values
- * they capture travel through React Flight and the browser and come back intact, and a call made on the
- * server sees them too; the manifest reaches the hoisted functions and nothing else of their module, in
+ * they capture (of an object, only the member paths they read) travel through React Flight and the
+ * browser and come back intact, and a call made on the server sees them too; the manifest reaches the hoisted functions and nothing else of their module, in
  * development and production builds; misplaced or misspelled directives are reported by the build.
  * What protects the captured values is in captured-values-*.test.ts, forms in inline-forms.test.ts.
  */
@@ -11,7 +11,15 @@ import * as path from 'node:path';
 import type { MultiStats, Stats } from 'webpack';
 import { appConfigs, compile, errorsOf, readJson } from './helpers/build';
 import { createFixtureApp, removeFixtureApps, writeSource } from './helpers/fixture-app';
-import { browserFlightClient, callThrough, decodeInBrowser, recordCall, type RecordedCall, type ServerBundle } from './helpers/flight';
+import {
+  browserFlightClient,
+  callThrough,
+  decodeInBrowser,
+  recordCall,
+  renderFlight,
+  type RecordedCall,
+  type ServerBundle,
+} from './helpers/flight';
 import {
   buildInlineApp,
   buildInlineProductionApp,
@@ -137,6 +145,30 @@ describe('inline "use server" functions', () => {
     });
   });
 
+  describe('member paths: only what a function reads of an object is bound', () => {
+    const note = { id: 'n7', title: 'Paths', tags: ['a', 'b'] };
+
+    it('binds the fields it reads, so a database client, a function and a class instance next to them do not fail the render', async () => {
+      const { payload: rendered, errors } = await renderFlight(server, server.makeMemberPathActions(note));
+      expect(errors).to.deep.equal([]);
+      const actions = await decodeInBrowser<any>(rendered, callThrough(server));
+      expect(await actions.retitle('New')).to.equal('n7: Paths -> New (a+b)');
+      expect(await actions.summarize()).to.deep.equal({ draft: undefined, first: 'first', kind: 'object', hasTitle: true });
+      expect(server.log).to.deep.equal([['retitle', 'n7'], ['summarize']]);
+    });
+
+    it('names the member path React cannot send: a method call binds the object it is called on', async () => {
+      const { errors } = await renderFlight(server, server.makeQueryAction(note));
+      expect(errors).to.have.lengthOf(1);
+      const [error] = errors as any[];
+      expect(error).to.be.an.instanceOf(server.runtime.CapturedValueNotSerializableError);
+      expect(error.message).to.include('Server function "runQuery" captures `props.db`');
+      expect(server.log).to.deep.equal([]);
+      // On the server, without a trip, nothing is serialised: the client is there.
+      expect(await server.makeQueryAction(note)()).to.equal('select n7 on postgres://member-paths-secret');
+    });
+  });
+
   describe('the manifest', () => {
     const notes = {
       ping: 'async function ping(',
@@ -155,12 +187,18 @@ describe('inline "use server" functions', () => {
       useStore: 'async function useStore(',
       useForm: 'async function useForm(',
     };
+    const memberPaths = {
+      retitle: 'async function retitle(',
+      summarize: 'async function summarize(',
+      runQuery: 'async function runQuery(',
+    };
 
     it('lists each inline function with its name, file, line and column', () => {
       const expected: Array<[string, string, number, number]> = [];
       for (const [file, markers] of [
         ['src/Notes.js', notes],
         ['src/Unsendable.js', unsendable],
+        ['src/MemberPaths.js', memberPaths],
       ] as const) {
         const source = readFileSync(path.join(dir, file), 'utf8');
         for (const [fn, marker] of Object.entries(markers)) {
@@ -178,7 +216,7 @@ describe('inline "use server" functions', () => {
 
     it('resolves each inline ID to the function registered under it', async () => {
       const ids = Object.keys(emitted).filter((id) => 'function' in emitted[id]);
-      expect(ids).to.have.lengthOf(13);
+      expect(ids).to.have.lengthOf(16);
       for (const id of ids) {
         const fn: any = await server.runtime.loadServerAction(id);
         expect(fn.$$typeof, emitted[id].function).to.equal(SERVER_REFERENCE);
@@ -193,6 +231,7 @@ describe('inline "use server" functions', () => {
       for (const [file, markers] of [
         ['src/Notes.js', notes],
         ['src/Unsendable.js', unsendable],
+        ['src/MemberPaths.js', memberPaths],
       ] as const) {
         const id = idOf(Object.keys(markers)[0]);
         const body = await browserFlightClient().encodeReply([browserFlightClient().createServerReference(`${id}#*`, recordCall)]);

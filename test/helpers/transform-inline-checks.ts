@@ -8,18 +8,14 @@ import type * as t from '@babel/types';
 import { expect } from 'chai';
 import type { TransformResult } from '../../loader/transform';
 import type { InlineServerFunctionRecord } from '../../shared/module-record';
+import { chainNamed, chainOf, expectedCaptures, type Chain } from './expected-captures';
 import { CAPTURED_VALUES_MODULE, REGISTER_MODULE, type Case } from './transform-cases';
 import { allExportNames, importedLocal, importSources, parseInput } from './transform-module-syntax';
 
 type FunctionPath = NodePath<t.Function>;
-type Binding = NonNullable<ReturnType<NodePath['scope']['getBinding']>>;
 
 function hasUseServer(node: t.Function): boolean {
   return node.body.type === 'BlockStatement' && node.body.directives.some((d) => d.value.value === 'use server');
-}
-
-function isWithin(inner: t.Node, outer: t.Node): boolean {
-  return inner.start! >= outer.start! && inner.end! <= outer.end!;
 }
 
 /** The functions of the input that carry "use server", keyed like the records: `line:column`, 1-based. */
@@ -33,51 +29,19 @@ function inlineFunctionsOf(input: t.File): Map<string, FunctionPath> {
   return found;
 }
 
-function isTypeOnly(use: NodePath): boolean {
-  return use.findParent((p) => p.isTSType() || p.isTSTypeAnnotation() || p.isTSTypeParameterInstantiation()) !== null;
-}
-
-/**
- * The variables a server function must carry along: those of enclosing functions and blocks (not of
- * the module, which the hoisted function still sees) that it reads or writes, each once. Not its own
- * name, by which it refers to itself, be it a declaration's or the variable it is assigned to.
- */
-function expectedCaptures(fn: FunctionPath): string[] {
-  const captured = new Map<Binding, string>();
-  const consider = (use: NodePath, name: string) => {
-    if (isTypeOnly(use)) return;
-    let binding = use.scope.getBinding(name);
-    // Inside a class declaration, its name is the binding the declaration makes around it.
-    if (binding?.path.isClassDeclaration() && binding.scope.path.node === binding.path.node) {
-      binding = binding.scope.parent?.getBinding(name);
-    }
-    if (!binding || binding.scope.path.isProgram() || isWithin(binding.scope.path.node, fn.node)) return;
-    if (binding.path.node === fn.node) return;
-    if (binding.path.isVariableDeclarator() && binding.path.node.init === fn.node) return;
-    captured.set(binding, name);
-  };
-  const considerTargets = (target: NodePath) => {
-    for (const [name, id] of Object.entries(target.getBindingIdentifierPaths())) consider(id, name);
-  };
-  fn.traverse({
-    ReferencedIdentifier(use) {
-      consider(use, (use.node as t.Identifier | t.JSXIdentifier).name);
-    },
-    AssignmentExpression(assignment) {
-      considerTargets(assignment.get('left'));
-    },
-    ForXStatement(loop) {
-      if (!loop.get('left').isVariableDeclaration()) considerTargets(loop.get('left'));
-    },
-  });
-  return [...captured.values()];
-}
-
 interface CaptureValuesCall {
   name: string;
   names: string[];
-  values: string[];
+  /** The values read, as chains (`props?.note?.id`: props, note, id); null for any other expression. */
+  values: (Chain | null)[];
   boundTo: string | null;
+}
+
+interface OpenCall {
+  /** The function the call is in. */
+  fn: t.Node | undefined;
+  /** What the opened values are assigned to, as chains, in order. */
+  targets: (Chain | null)[];
 }
 
 interface InlineCalls {
@@ -86,8 +50,8 @@ interface InlineCalls {
   registeredFunctions: Set<t.Node>;
   /** Per ID, the `captureValues(id, name, names, () => values)` calls. */
   captures: Map<string, CaptureValuesCall[]>;
-  /** Per ID, the `openCapturedValues(id, _)` calls and the function each is in. */
-  opens: Map<string, (t.Node | undefined)[]>;
+  /** Per ID, the `openCapturedValues(id, _)` calls. */
+  opens: Map<string, OpenCall[]>;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -112,10 +76,25 @@ function inlineCalls(output: t.File): InlineCalls {
       if (callee.type !== 'Identifier') return;
       if (callee.name === register) registration(call, calls);
       if (callee.name === capture) push(calls.captures, stringValue(args[0]), captureValuesCall(call));
-      if (callee.name === open) push(calls.opens, stringValue(args[0]), call.getFunctionParent()?.node);
+      if (callee.name === open) push(calls.opens, stringValue(args[0]), openCall(call));
     },
   });
   return calls;
+}
+
+/**
+ * `let [a, b] = await open(id, _)` (whole variables), or `[a, props.note.id] = await open(id, _)` after
+ * the `let` that declares them (paths, into objects rebuilt for them).
+ */
+function openCall(call: NodePath<t.CallExpression>): OpenCall {
+  const awaited = call.parentPath;
+  expect(awaited.isAwaitExpression(), 'openCapturedValues is awaited').to.equal(true);
+  const parent = awaited.parent;
+  const pattern = parent.type === 'VariableDeclarator' ? parent.id : parent.type === 'AssignmentExpression' ? parent.left : null;
+  expect(pattern?.type, 'the opened values are destructured').to.equal('ArrayPattern');
+  const targets = (pattern as t.ArrayPattern).elements.map((element) => (element ? chainOf(element) : null));
+  if (parent.type === 'VariableDeclarator') expect(targets.every((target) => target?.keys.length === 0), 'declared whole').to.equal(true);
+  return { fn: call.getFunctionParent()?.node, targets };
 }
 
 /** `captureValues(id, name, names, () => values)`, and the reference it is bound to by `ref.bind(null, _)`. */
@@ -134,9 +113,15 @@ function captureValuesCall(call: NodePath<t.CallExpression>): CaptureValuesCall 
   return {
     name: stringValue(name),
     names: (names as t.ArrayExpression).elements.map((e) => stringValue(e!)),
-    values: (body as t.ArrayExpression).elements.map((e) => (e as t.Identifier).name),
+    values: (body as t.ArrayExpression).elements.map((e) => (e && isOptionalAtEachStep(e) ? chainOf(e) : null)),
     boundTo,
   };
+}
+
+/** A path is read with `?.` at every step, so that a null on the way does not fail the render. */
+function isOptionalAtEachStep(node: t.Node): boolean {
+  if (node.type === 'Identifier') return true;
+  return node.type === 'OptionalMemberExpression' && node.optional && isOptionalAtEachStep(node.object);
 }
 
 /** `export const $$x = register(fn, id, null)`, or `register(local, id, null)` and `export { local as $$x }`. */
@@ -176,7 +161,7 @@ export function checkInlineOutput(testCase: Case, result: TransformResult, outpu
   const functions = inlineFunctionsOf(input);
   expect(records.map((r) => `${r.line}:${r.column}`).sort(), 'a record per function').to.deep.equal([...functions.keys()].sort());
   const captures = new Map(records.map((r) => [r, expectedCaptures(functions.get(`${r.line}:${r.column}`)!)]));
-  const capturing = [...captures.values()].some((names) => names.length > 0);
+  const capturing = [...captures.values()].some((chains) => chains.length > 0);
 
   const calls = inlineCalls(output);
   expect([...calls.registeredAs.keys()].sort(), 'registered IDs').to.deep.equal(records.map((r) => r.id).sort());
@@ -197,7 +182,7 @@ export function checkInlineOutput(testCase: Case, result: TransformResult, outpu
   expect(withDirective, 'functions with "use server" in the output').to.equal(records.length);
 }
 
-function checkInlineRecord(record: InlineServerFunctionRecord, expected: string[], calls: InlineCalls): void {
+function checkInlineRecord(record: InlineServerFunctionRecord, expected: Chain[], calls: InlineCalls): void {
   expect(calls.registeredAs.get(record.id), `${record.name}: registered once, under its export name`).to.deep.equal([record.exportName]);
   const captureCalls = calls.captures.get(record.id) ?? [];
   const opens = calls.opens.get(record.id) ?? [];
@@ -206,11 +191,14 @@ function checkInlineRecord(record: InlineServerFunctionRecord, expected: string[
     expect(opens.length, `${record.name}: opened values`).to.equal(0);
     return;
   }
-  expect(captureCalls.map((c) => [...c.names].sort()), `${record.name}: captured values`).to.deep.equal([[...expected].sort()]);
+  expect(captureCalls.length, `${record.name}: bound once`).to.equal(1);
   const [{ name, names, values, boundTo }] = captureCalls;
-  expect(values, `${record.name}: the values read are the names given`).to.deep.equal(names);
+  const text = (chains: (Chain | null)[]) => chains.map((chain) => JSON.stringify(chain));
+  expect(text(values).sort(), `${record.name}: captured values`).to.deep.equal(text(expected).sort());
+  expect(text(names.map(chainNamed)), `${record.name}: the values read are the names given`).to.deep.equal(text(values));
   expect(name, `${record.name}: the name given to captureValues`).to.equal(record.name);
   expect(boundTo, `${record.name}: the values are bound to its reference`).to.equal(record.exportName);
   expect(opens.length, `${record.name}: opened once`).to.equal(1);
-  expect(calls.registeredFunctions.has(opens[0]!), `${record.name}: opened in the registered function`).to.equal(true);
+  expect(calls.registeredFunctions.has(opens[0].fn!), `${record.name}: opened in the registered function`).to.equal(true);
+  expect(text(opens[0].targets), `${record.name}: opened into what was read`).to.deep.equal(text(values));
 }

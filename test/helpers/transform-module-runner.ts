@@ -11,8 +11,19 @@ import { transformModule, type TransformOptions } from '../../loader/transform';
 import { CAPTURED_VALUES_MODULE, REGISTER_MODULE } from './transform-cases';
 
 // The runtime, reduced to what the semantics need: captured values are read when they are opened,
-// as they are when the server calls the reference directly.
-const RUNTIME = `
+// as they are when the server calls the reference directly; through the browser, they are copied
+// as React would send them (plain data only, named as the loader names them when one cannot be).
+const runtime = (throughTheBrowser: boolean) => `
+const THROUGH_THE_BROWSER = ${throughTheBrowser};
+function send(value, name) {
+  if (typeof value === "function" || typeof value === "symbol") throw new TypeError("cannot send " + name);
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((item) => send(item, name));
+  if (value instanceof Date || value instanceof Map || value instanceof Set) return structuredClone(value);
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) throw new TypeError("cannot send " + name);
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, send(item, name)]));
+}
 export const registered = new Map();
 export function registerServerReference(fn, id, exportName) {
   if (exportName !== null) throw new Error("an inline server function has no export name");
@@ -24,7 +35,8 @@ export function captureValues(id, name, names, read) {
 }
 export async function openCapturedValues(id, captured) {
   if (captured.id !== id) throw new Error("values captured for another function");
-  return captured.read();
+  const values = captured.read();
+  return THROUGH_THE_BROWSER ? values.map((value, index) => send(value, captured.names[index])) : values;
 }
 `;
 
@@ -33,8 +45,9 @@ export class TransformedModuleRunner {
   private readonly runtimeUrl = pathToFileURL(path.join(this.dir, 'runtime.mjs')).href;
   private loaded = 0;
 
-  constructor() {
-    writeFileSync(path.join(this.dir, 'runtime.mjs'), RUNTIME);
+  /** `throughTheBrowser`: the captured values are copied as React sends them, instead of handed over. */
+  constructor({ throughTheBrowser = false } = {}) {
+    writeFileSync(path.join(this.dir, 'runtime.mjs'), runtime(throughTheBrowser));
   }
 
   /** Transforms `source`, imports the output, and checks that each inline function is registered as exported. */

@@ -4,7 +4,8 @@ import { db } from "./db";
 export const $$anonymous_8eea738d = _registerServerReference(async _captured => {
   "use server";
 
-  let [message] = await _openCapturedValues("8eea738dec345a5df8cc22a9d6d1496581cad8b9", _captured);
+  let message = {};
+  [message.id] = await _openCapturedValues("8eea738dec345a5df8cc22a9d6d1496581cad8b9", _captured);
   await db.messages.markRead(message.id);
 }, "8eea738dec345a5df8cc22a9d6d1496581cad8b9", null);
 export const $$open_28e88409 = _registerServerReference(async function open(_captured2) {
@@ -31,7 +32,7 @@ export function Inbox({
 }) {
   const actions = [];
   for (const message of messages) {
-    actions.push($$anonymous_8eea738d.bind(null, _captureValues("8eea738dec345a5df8cc22a9d6d1496581cad8b9", "(anonymous)", ["message"], () => [message])));
+    actions.push($$anonymous_8eea738d.bind(null, _captureValues("8eea738dec345a5df8cc22a9d6d1496581cad8b9", "(anonymous)", ["message.id"], () => [message?.id])));
   }
   for (let index = 0; index < folders.length; index++) {
     let open = $$open_28e88409.bind(null, _captureValues("28e884092781a611d217e25e146cbfc864a73621", "open", ["folders", "index"], () => [folders, index]));
