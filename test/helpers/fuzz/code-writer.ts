@@ -1,9 +1,10 @@
 /**
  * Writes random JavaScript: expressions, statements, functions and classes, mostly valid (names are
  * declared once per block, `await` only where it may be), with "use server" functions in every shape
- * an inline server function can take, and some it cannot (not async, a generator, a getter, using
- * `this`, `arguments`, `super` or `new.target`). Validity is a tendency, not a promise: the loader
- * must cope with both.
+ * an inline server function can take (capturing names whole or through member paths that are read,
+ * called or written), and some it cannot (not async, a generator, a getter, using `this`,
+ * `arguments`, `super` or `new.target`). Validity is a tendency, not a promise: the loader must cope
+ * with both.
  */
 import type { Random } from './prng';
 import { directiveSpelling, pickName, pickString, quote } from './vocabulary';
@@ -188,9 +189,29 @@ export class CodeWriter {
     if (rng.chance(0.05)) prologue.push(directiveSpelling(rng, 'use client'));
     const statements = rng.repeat(rng.int(0, depth > 0 ? 4 : 1), () => this.statement(scope, depth - 1), '\n');
     const captured = serverFunction && scope.visible.length > 0 && rng.chance(0.7)
-      ? `\nreturn [${rng.repeat(rng.int(1, 3), () => this.reference(scope), ', ')}];`
+      ? `\nreturn [${rng.repeat(rng.int(1, 3), () => this.capturedUse(scope), ', ')}];`
       : '';
     return `{\n${prologue.map((d) => `${d};`).join('\n')}\n${statements}${captured}\n}`;
+  }
+
+  /** A server function's use of a name it may capture: whole, or a member path read, called or written. */
+  capturedUse(scope: Scope): string {
+    const name = this.reference(scope);
+    return this.rng.weighted<() => string>([
+      [4, () => name],
+      [1, () => `${name}.a.b`],
+      [1, () => `${name}?.a?.["k-1"]`],
+      [1, () => `${name}[0].c + ${name}.a`],
+      [1, () => `${name}.m()`],
+      [0.5, () => `${name}.a?.m?.()`],
+      [0.3, () => `${name}.t\`x\``],
+      [0.5, () => `(${name}.w = 1)`],
+      [0.3, () => `${name}.n++`],
+      [0.3, () => `delete ${name}.d`],
+      [0.3, () => `typeof ${name}.a`],
+      [0.3, () => `${name}.__proto__`],
+      [0.3, () => `${name}[${this.reference(scope)}]`],
+    ])();
   }
 
   functionExpression(scope: Scope, depth: number): string {
