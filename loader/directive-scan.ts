@@ -3,10 +3,12 @@
  * It errs on the side of "maybe"; every hit is confirmed on the AST. Most modules contain none of the
  * strings and are passed on after two scans of their text.
  */
+import type { Directive } from '../shared/module-record';
 
 /**
  * True when the module may carry "use server" (at the top or in a function, where it must be found
- * wherever it is), "use client", or a near-miss such as "use sever" that deserves a warning.
+ * wherever it is), "use client", or a slip such as "use sever", "use client " or ("use server"), which
+ * fails the build (see `likelyDirective`).
  */
 export function mayNeedTransform(source: string): boolean {
   return mayHaveDirective(source) || mayHaveNearMiss(source);
@@ -27,25 +29,34 @@ export function mayHaveDirective(source: string): boolean {
 }
 
 // "use client" is a statement of its own (a directive, or a misplaced one the loader reports): a
-// quoted string that starts a line or follows `;`, a brace or a comment, with only spaces and tabs
-// between (a line break is itself a start). Mentioned inside other text, as React DOM's error messages
-// do, it does not send a 1 MB file to the parser. Checked from each mention backwards: a regex over the
-// whole text, trying every line start and `;`, cost React DOM's development build 3 ms.
+// quoted string that starts a line or follows `;`, a brace or a comment, with only spaces, tabs and
+// opening parentheses between (a line break is itself a start). Spaces inside the quotes and the
+// parentheses of `("use client")` are slips the loader reports. Mentioned inside other text, as React
+// DOM's error messages do, it does not send a 1 MB file to the parser. Checked from each mention
+// outwards: a regex over the whole text, trying every line start and `;`, cost React DOM's
+// development build 3 ms.
 const STATEMENT_START = /[\n\r\u2028\u2029;{}/]/;
 const SPACE_WITHIN_LINE = /[^\S\n\r\u2028\u2029]/;
 
 /** Whether the "use client" at `at` (its "u") is quoted and starts a statement. */
 function isClientDirectiveStatement(source: string, at: number): boolean {
-  const quote = source[at - 1];
-  if ((quote !== '"' && quote !== "'") || source[at + 'use client'.length] !== quote) return false;
-  let before = at - 2;
+  let after = at + 'use client'.length;
+  while (after < source.length && SPACE_WITHIN_LINE.test(source[after])) after += 1;
+  const quote = source[after];
+  if (quote !== '"' && quote !== "'") return false;
+  let before = at - 1;
   while (before >= 0 && SPACE_WITHIN_LINE.test(source[before])) before -= 1;
+  if (source[before] !== quote) return false;
+  before -= 1;
+  while (before >= 0 && (source[before] === '(' || SPACE_WITHIN_LINE.test(source[before]))) before -= 1;
   return before < 0 || STATEMENT_START.test(source[before]);
 }
 
-// A quoted string of 8 to 12 characters that starts with "us": the length of every string within two
-// edits of "use server" or "use client", in the shape almost every slip keeps.
-const NEAR_MISS = /(["'])(us[^"'\n]{6,10})\1/gi;
+// The quoted strings that may be a slip `likelyDirective` names: 8 to 12 characters that start with
+// "us" (every string within two edits of "use server" or "use client", in the shape almost every slip
+// keeps, and "use action"), or "use server" or "use client" with words after it. Spaces before "use"
+// are left to `mayHaveDirective`: allowing them here made this scan of React DOM four times slower.
+const NEAR_MISS = /(["'])(us[^"'\n]{6,10}|use[\s_-]*(?:server|client)[\s_-][^"'\n]*)\1/gi;
 
 export function mayHaveNearMiss(source: string): boolean {
   NEAR_MISS.lastIndex = 0;
@@ -57,16 +68,35 @@ export function mayHaveNearMiss(source: string): boolean {
   return false;
 }
 
-const DIRECTIVES = ['use server', 'use client'] as const;
+const DIRECTIVES: readonly Directive[] = ['use server', 'use client'];
 
-/** The directive that a string one slip away from "use server" or "use client" was meant to be. */
-export function likelyDirective(written: string): string | null {
-  if ((DIRECTIVES as readonly string[]).includes(written)) return null;
-  const normalised = written.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+// Names for the directives that are not a slip of the keyboard: React's server functions were called
+// "Server Actions" until React 19, and "use action" turns up in real "use server" files. Other
+// directives of other tools ("use cache", "use memo", "use no memo", "use strict", "use node",
+// "use dom", "use step") are none of these and stay at three edits or more from both.
+const OTHER_NAMES = new Map<string, Directive>([
+  ['use action', 'use server'],
+  ['use actions', 'use server'],
+]);
+
+/** A directive string as it is compared: lower case, runs of spaces, `-` and `_` as one space. */
+export function normaliseDirective(written: string): string {
+  return written.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+}
+
+/**
+ * The directive that a string was probably meant to be, or null: "use server" or "use client" with a
+ * slip (within two edits once case, spaces, `-` and `_` are set aside: "use sever", "use client ",
+ * "use  server", "Use-Client"), with words after it ("use server only", "use client-side"), or under
+ * another name ("use action"). The loader asks only of strings in a directive's place.
+ */
+export function likelyDirective(written: string): Directive | null {
+  if (written === 'use server' || written === 'use client') return null;
+  const normalised = normaliseDirective(written);
   for (const directive of DIRECTIVES) {
-    if (normalised === directive || editDistance(normalised, directive) <= 2) return directive;
+    if (editDistance(normalised, directive) <= 2 || normalised.startsWith(`${directive} `)) return directive;
   }
-  return null;
+  return OTHER_NAMES.get(normalised) ?? null;
 }
 
 // One row of the table, updated in place. "use strict" opens most modules and is checked in each: a row

@@ -94,6 +94,7 @@ export default function serverActionsLoader(
       layer: options.layer,
       salt: handshake.salt,
       callServerModule: options.callServer,
+      directiveTypos: options.directiveTypos,
       sourceMaps: this.sourceMap,
       inputSourceMap: this.sourceMap && typeof inputMap === 'string' ? JSON.parse(inputMap) : (inputMap as object | undefined),
     });

@@ -1,14 +1,15 @@
 /**
  * Finds the functions that carry their own "use server" directive, and checks each against what an
  * inline server function can be: an async function (declaration, expression, arrow, object method or
- * static class method with a public name) that does not use `this`, `arguments` or `super`. Also
- * reports directives that are not where a directive must be (after other statements), and warns about
- * near-misses such as "use sever" that JavaScript silently treats as plain strings.
+ * static class method with a public name) that does not use `this`, `arguments` or `super`. In the
+ * same walk, reports the directive strings that do nothing where they are (misplaced-directives.ts):
+ * after other statements, "use client" in a function, and slips such as "use sever".
  */
 import type { NodePath } from '@babel/core';
 import type * as t from '@babel/types';
-import { likelyDirective } from './directive-scan';
 import type { LocatedProblem } from './located-error';
+import { checkDirective, checkStringStatement } from './misplaced-directives';
+import type { DirectiveTypos } from './options';
 
 export type InlineFunctionPath = NodePath<
   t.FunctionDeclaration | t.FunctionExpression | t.ArrowFunctionExpression | t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod
@@ -18,6 +19,7 @@ export interface InlineDirectiveFindings {
   /** Functions with the directive, inner ones before the functions that contain them. */
   functions: InlineFunctionPath[];
   problems: LocatedProblem[];
+  /** Slips for a directive, when the project reports them as warnings (`directiveTypos`). */
   warnings: LocatedProblem[];
 }
 
@@ -40,15 +42,14 @@ export function useServerDirectiveLoc(path: InlineFunctionPath): { line: number;
 }
 
 /** Walks a whole module (program prologue included) and collects the findings. */
-export function findInlineDirectives(program: NodePath<t.Program>): InlineDirectiveFindings {
+export function findInlineDirectives(program: NodePath<t.Program>, typos: DirectiveTypos): InlineDirectiveFindings {
   const findings: InlineDirectiveFindings = { functions: [], problems: [], warnings: [] };
   program.traverse({
     Directive(path) {
-      checkSpelling(path.node, findings.warnings);
+      checkDirective(path, typos, findings);
     },
     ExpressionStatement(path) {
-      const misplaced = misplacedDirective(path);
-      if (misplaced) findings.problems.push(misplacedProblem(misplaced, path));
+      checkStringStatement(path, typos, findings);
     },
     Function: {
       exit(path) {
@@ -60,24 +61,6 @@ export function findInlineDirectives(program: NodePath<t.Program>): InlineDirect
     },
   });
   return findings;
-}
-
-/** "use server" anywhere, "use client" at the top level: where each would have meant something. */
-function misplacedDirective(path: NodePath<t.ExpressionStatement>): string | null {
-  const { expression } = path.node;
-  if (expression.type !== 'StringLiteral' || expression.extra?.parenthesized) return null;
-  if (expression.value === 'use server') return expression.value;
-  return expression.value === 'use client' && path.parentPath.isProgram() ? expression.value : null;
-}
-
-function misplacedProblem(directive: string, path: NodePath<t.ExpressionStatement>): LocatedProblem {
-  const inFunction = path.getFunctionParent() !== null;
-  const where = inFunction ? 'its function body' : 'the file';
-  return {
-    message: `"${directive}" must be the first statement of ${where}; here it follows other code, so it is a plain string that does nothing.`,
-    fix: `Move "${directive}" above every other statement of ${where} (comments may stay above it).`,
-    loc: locOf(path.node),
-  };
 }
 
 /** The checks on one function with the directive; an empty list when it can be a server function. */
@@ -178,16 +161,4 @@ function contextUses(path: InlineFunctionPath): LocatedProblem[] {
     },
   });
   return problems;
-}
-
-/** A warning for directive strings one slip away from "use server" or "use client". */
-function checkSpelling(directive: t.Directive, warnings: LocatedProblem[]): void {
-  const written = directive.value.value;
-  const intended = likelyDirective(written);
-  if (!intended) return;
-  warnings.push({
-    message: `"${written}" is not a directive React knows, so it does nothing. Did you mean "${intended}"?`,
-    fix: `Write it exactly as "${intended}".`,
-    loc: locOf(directive),
-  });
 }

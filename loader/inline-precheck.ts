@@ -3,9 +3,10 @@
  * in one `traverseFast` over the syntax tree, without the walk's NodePaths and scopes (which cost
  * several times the parse: on a "use server" file, most of the transform).
  *
- * The walk finds three things (inline-directives.ts): a directive one slip away from "use server" or
- * "use client", a function with a "use server" directive of its own, and a directive string written
- * as a plain statement. It also throws when its scope tracker sees a name declared twice in one scope:
+ * The walk finds three things (inline-directives.ts): a directive that is a slip for "use server" or
+ * "use client", a function with a "use server" or "use client" directive of its own, and a directive
+ * string, or a slip for one, written as a plain statement (after other statements, or in parentheses).
+ * It also throws when its scope tracker sees a name declared twice in one scope:
  * the parser rejects every such module first, except in TypeScript, where an import and another
  * declaration of the same name get through (the import could be of a type). When none of these can be
  * there, the walk's findings are known: none. When it cannot throw, the server layer may run it inside
@@ -20,7 +21,8 @@ const EXPORT_WRAPPERS = new Set(['ExportNamedDeclaration', 'ExportDefaultDeclara
 
 function isDirectiveStatement(node: t.Node): boolean {
   if (node.type !== 'ExpressionStatement' || node.expression.type !== 'StringLiteral') return false;
-  return node.expression.value === 'use server' || node.expression.value === 'use client';
+  const { value } = node.expression;
+  return value === 'use server' || value === 'use client' || likelyDirective(value) !== null;
 }
 
 export interface InlineScanOutlook {
@@ -39,7 +41,8 @@ export function inlineScanOutlook(ast: t.File, typescript: boolean): InlineScanO
   traverseFast(ast.program, (node) => {
     if (node.type === 'Directive') {
       const written = node.value.value;
-      if (likelyDirective(written) || (written === 'use server' && !fileDirectives.has(node))) mayFind = true;
+      const directive = written === 'use server' || written === 'use client';
+      if (likelyDirective(written) || (directive && !fileDirectives.has(node))) mayFind = true;
     } else if (isDirectiveStatement(node)) {
       mayFind = true;
     } else if (typescript && isDeclaration(node) && !EXPORT_WRAPPERS.has(node.type)) {

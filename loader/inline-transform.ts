@@ -8,13 +8,14 @@ import type * as t from '@babel/types';
 import type { InlineServerFunctionRecord } from '../shared/module-record';
 import { findInlineDirectives, type InlineDirectiveFindings } from './inline-directives';
 import { hoistServerFunctions, type HoistOptions } from './hoist-server-functions';
+import type { DirectiveTypos } from './options';
 
-export function scanInlineDirectives(ast: t.File): InlineDirectiveFindings {
+export function scanInlineDirectives(ast: t.File, typos: DirectiveTypos): InlineDirectiveFindings {
   let findings: InlineDirectiveFindings | undefined;
   try {
     traverse(ast, {
       Program(program) {
-        findings = findInlineDirectives(program);
+        findings = findInlineDirectives(program, typos);
         program.stop();
       },
     });
@@ -51,6 +52,8 @@ export interface HoistTransformOptions extends HoistOptions {
   resourcePath: string;
   sourceMaps: boolean;
   inputSourceMap?: object | null;
+  /** Whether a slip for a directive ("use sever") is a problem, which stops the hoisting, or a warning. */
+  directiveTypos: DirectiveTypos;
 }
 
 /**
@@ -65,7 +68,7 @@ export function hoistInlineServerFunctions(ast: t.File, source: string, options:
   const plugin = (): PluginObj => ({
     visitor: {
       Program(program: NodePath<t.Program>) {
-        findings = findInlineDirectives(program);
+        findings = findInlineDirectives(program, options.directiveTypos);
         if (findings.problems.length === 0 && findings.functions.length > 0) {
           records = hoistServerFunctions(program, findings.functions, options);
         }

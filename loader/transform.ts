@@ -13,11 +13,12 @@ import type { File } from '@babel/types';
 import { clientReferenceId, serverFunctionId } from '../shared/ids';
 import type { Directive, InlineServerFunctionRecord, Layer, ServerFunctionRecord } from '../shared/module-record';
 import { analyseClientExports, clientReferences } from './client-references';
-import { mayHaveNearMiss, mayNeedTransform } from './directive-scan';
+import { mayNeedTransform } from './directive-scan';
 import { useServerDirectiveLoc, type InlineDirectiveFindings } from './inline-directives';
 import { inlineScanOutlook } from './inline-precheck';
 import { hoistInlineServerFunctions, scanInlineDirectives } from './inline-transform';
 import type { LocatedProblem } from './located-error';
+import type { DirectiveTypos } from './options';
 import { parseModule, parsesAsTypeScript } from './parse';
 import { registerServerFunctions } from './register-server-functions';
 import { serverFunctionProxies } from './server-function-proxies';
@@ -35,6 +36,8 @@ export interface TransformOptions {
   sourceMaps?: boolean;
   /** The map of the code as it came in, which a printed source map goes back through. */
   inputSourceMap?: object | null;
+  /** How a slip for a directive ("use sever") is reported: a problem unless this says 'warning'. */
+  directiveTypos?: DirectiveTypos;
 }
 
 export interface TransformResult {
@@ -50,7 +53,7 @@ export interface TransformResult {
   clientReferenceId?: string;
   clientExports?: string[];
   problems: LocatedProblem[];
-  /** Things that build but are probably not what was meant, such as a misspelled directive. */
+  /** Things that build but are probably not what was meant: a misspelled directive, if `directiveTypos` says so. */
   warnings?: LocatedProblem[];
 }
 
@@ -81,14 +84,14 @@ export function transformModule(source: string, options: TransformOptions): Tran
   const ast = parseModule(source, options.resourcePath);
   const { directive, problems } = readDirective(ast);
   if (problems.length > 0) return { ...UNCHANGED, problems };
-  // Babel's walk costs several parses: it is skipped where it is sure to find nothing, as in a "use
-  // client" file that mentions nothing else, and in most "use server" files (see inline-precheck.ts).
+  // Babel's walk costs several parses: it is skipped where it is sure to find nothing, as in most "use
+  // client" and "use server" files (see inline-precheck.ts). A "use client" file has no functions to
+  // hoist, so there the walk is not run for its scope tracker's sake.
   const outlook = inlineScanOutlook(ast, parsesAsTypeScript(options.resourcePath));
-  const needsScan =
-    (directive !== 'use client' || source.includes('use server') || mayHaveNearMiss(source)) && (outlook.mayFind || outlook.mayThrow);
+  const needsScan = outlook.mayFind || (outlook.mayThrow && directive !== 'use client');
   // A server component's functions are then found by the walk that hoists them, where it cannot throw.
   if (!directive && options.layer === 'server' && needsScan && !outlook.mayThrow) return transformInlineFunctions(ast, source, options);
-  const inline = needsScan ? scanInlineDirectives(ast) : { functions: [], problems: [], warnings: [] };
+  const inline = needsScan ? scanInlineDirectives(ast, typosOf(options)) : { functions: [], problems: [], warnings: [] };
   const warnings = inline.warnings.length > 0 ? { warnings: inline.warnings } : {};
   const inlineProblems = [...inline.problems, ...misplacedInlineFunctions(inline, directive, options.layer)];
   if (inlineProblems.length > 0) return { ...UNCHANGED, ...(directive ? { directive } : {}), problems: inlineProblems, ...warnings };
@@ -96,6 +99,12 @@ export function transformModule(source: string, options: TransformOptions): Tran
   if (directive === 'use client') return { ...transformClientModule(ast, options), ...warnings };
   if (inline.functions.length === 0) return { ...UNCHANGED, ...warnings };
   return transformInlineFunctions(ast, source, options);
+}
+
+// A slip for "use server" ships a file's server code to the browser: only a project's explicit choice
+// makes it a warning.
+function typosOf(options: TransformOptions): DirectiveTypos {
+  return options.directiveTypos === 'warning' ? 'warning' : 'error';
 }
 
 /** Server layer, no file directive: the inline server functions hoisted, or the problems found. */
@@ -106,6 +115,7 @@ function transformInlineFunctions(ast: File, source: string, options: TransformO
     salt: options.salt,
     sourceMaps: options.sourceMaps ?? false,
     inputSourceMap: options.inputSourceMap,
+    directiveTypos: typosOf(options),
   });
   const { functions, problems, warnings } = hoisted.findings;
   const warned = warnings.length > 0 ? { warnings } : {};

@@ -1,8 +1,8 @@
 /**
  * The cheap text scan decides which modules the loader parses at all, so a false negative would
- * silently ship a "use server" function's code to the browser (or skip the warning about a misspelled
- * directive). These tests hold it against Babel's parser: wherever Babel finds a directive, in the
- * file's prologue or in any function body, the scan must say "maybe".
+ * silently ship a "use server" function's code to the browser (or skip the build error about a
+ * misspelled directive). These tests hold it against Babel's parser: wherever Babel finds a directive,
+ * in the file's prologue or in any function body, the scan must say "maybe".
  */
 import { traverse } from '@babel/core';
 import { parse } from '@babel/parser';
@@ -26,6 +26,20 @@ const NEAR_MISSES: [string, string][] = [
   ['use cilent', 'use client'],
   ['use clint', 'use client'],
   ['Use Client', 'use client'],
+  // Stray spaces, inside the quotes or between the words.
+  ['use client ', 'use client'],
+  ['use client   ', 'use client'],
+  [' use client', 'use client'],
+  ['use  server', 'use server'],
+  ['use server ', 'use server'],
+  // Other names for them, and the directive with words after it.
+  ['use action', 'use server'],
+  ['use actions', 'use server'],
+  ['Use-Action', 'use server'],
+  ['use server-only', 'use server'],
+  ['use server actions', 'use server'],
+  ['use client-side', 'use client'],
+  ['USE CLIENT ONLY', 'use client'],
 ];
 
 /** Directive-like strings that are nothing of the kind. */
@@ -39,6 +53,17 @@ const OTHER_STRINGS = [
   'use styled components',
   'use',
   'use s',
+  // Directives of other tools: React Compiler, Next.js, Convex, Expo, Vercel Workflow.
+  'use memo',
+  'use no memo',
+  'use forget',
+  'use cache: remote',
+  'use node',
+  'use dom',
+  'use step',
+  'use workflow',
+  'user',
+  'use clientele',
 ];
 
 describe('likelyDirective', () => {
@@ -84,6 +109,16 @@ describe('mayNeedTransform', () => {
     // As React DOM's error messages mention it: no parse of a 1 MB file.
     expect(mayNeedTransform(`throw Error("Add 'use client' to the top of the file");\n`)).to.equal(false);
     expect(mayNeedTransform('const doc = `see "use client"`;\n')).to.equal(false);
+  });
+
+  it('is true for "use client" and a slip in parentheses where a statement starts, false for a call argument', () => {
+    for (const directive of ['("use server")', "('use client')", '( "use client" )', '(("use client"))', '("use sever")', "('use action')"]) {
+      expect(mayNeedTransform(`${directive};${BODY}`), directive).to.equal(true);
+      expect(mayNeedTransform(`"use strict";\n${directive};${BODY}`), directive).to.equal(true);
+      expect(mayNeedTransform(`export async function f() {\n  ${directive};\n}\n`), directive).to.equal(true);
+    }
+    expect(mayNeedTransform('log("use client");\n')).to.equal(false);
+    expect(mayNeedTransform("if (x) ('use client');\n")).to.equal(false);
   });
 
   it('is true for a near miss in the prologue or in a function body', () => {

@@ -9,7 +9,7 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { MultiStats, Stats } from 'webpack';
-import { appConfigs, compile, errorsOf, readJson } from './helpers/build';
+import { appConfigs, compile, errorsOf, loaderRule, readJson } from './helpers/build';
 import { createFixtureApp, removeFixtureApps, writeSource } from './helpers/fixture-app';
 import {
   browserFlightClient,
@@ -336,11 +336,13 @@ describe('inline "use server" functions', () => {
       }
     });
 
-    it('warns about a misspelled "use sever", and the build succeeds without a server function', async () => {
+    it('with `directiveTypos: "warning"`, warns about a misspelled "use sever", and the build succeeds without a server function', async () => {
       const app = createFixtureApp('inline-app');
       writeSource(app, 'src/Typo.js', "export async function save() {\n  'use sever';\n  return 'saved';\n}\n");
       writeSource(app, 'src/server.js', "export { save } from './Typo';\nexport * as runtime from 'webpack-server-actions/runtime';\n");
-      const stats = await compile(appConfigs(app, { compilers: ['server'] }));
+      // By default it is a build error (test/diagnostics.test.ts).
+      const rules = { server: [loaderRule('server', { directiveTypos: 'warning' })] };
+      const stats = await compile(appConfigs(app, { compilers: ['server'], rules }));
       expect(errorsOf(stats)).to.deep.equal([]);
       const warnings = warningsOf(stats).filter((message) => message.includes('src/Typo.js'));
       expect(warnings).to.have.lengthOf(1);

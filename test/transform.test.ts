@@ -2,7 +2,8 @@
  * Golden-file tests of the loader's pure transform. Each folder under test/transform is one case:
  *
  *   input.{js,jsx,ts,tsx}  the module as the user wrote it
- *   options.json           optional: { "layers": ["server", "browser", "ssr"] } (the default: all three)
+ *   options.json           optional: { "layers": ["server", "browser", "ssr"] } (the default: all three),
+ *                          and the loader option "directiveTypos": "error" (the default) or "warning"
  *   output.<layer>.js      the code for each layer that rewrites the module (no file: passed through)
  *   error.txt              the formatted build errors, when the module is rejected
  *   warning.txt            the formatted build warnings (a misspelled directive), when there are any

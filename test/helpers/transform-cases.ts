@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ServerActionsBuildError, type LocatedProblem } from '../../loader/located-error';
+import type { DirectiveTypos } from '../../loader/options';
 import { transformModule, type TransformResult } from '../../loader/transform';
 import type { Layer } from '../../shared/module-record';
 
@@ -23,6 +24,8 @@ export interface Case {
   relativePath: string;
   source: string;
   layers: Layer[];
+  /** The loader option, when the case sets it (the loader's default otherwise: errors). */
+  directiveTypos?: DirectiveTypos;
 }
 
 export interface Run {
@@ -50,19 +53,23 @@ export function loadCase(name: string): Case {
   if (inputs.length !== 1) throw new Error(`${name}: expected one input.{js,jsx,ts,tsx}, found ${inputs.length}`);
   const inputFile = inputs[0];
   const source = readFileSync(path.join(dir, inputFile), 'utf8');
-  return { name, dir, inputFile, relativePath: `src/${name}/${inputFile}`, source, layers: layersOf(name, dir) };
+  return { name, dir, inputFile, relativePath: `src/${name}/${inputFile}`, source, ...caseOptions(name, dir) };
 }
 
-function layersOf(name: string, dir: string): Layer[] {
+function caseOptions(name: string, dir: string): Pick<Case, 'layers' | 'directiveTypos'> {
   const optionsFile = path.join(dir, 'options.json');
   const options = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {};
-  const unknown = Object.keys(options).filter((key) => key !== 'layers');
+  const unknown = Object.keys(options).filter((key) => key !== 'layers' && key !== 'directiveTypos');
   if (unknown.length > 0) throw new Error(`${name}/options.json: unknown keys ${unknown.join(', ')}`);
   const layers: Layer[] = options.layers ?? ALL_LAYERS;
   if (layers.length === 0 || !layers.every((layer) => ALL_LAYERS.includes(layer))) {
     throw new Error(`${name}/options.json: "layers" must list some of ${ALL_LAYERS.join(', ')}`);
   }
-  return layers;
+  const { directiveTypos } = options;
+  if (directiveTypos !== undefined && directiveTypos !== 'error' && directiveTypos !== 'warning') {
+    throw new Error(`${name}/options.json: "directiveTypos" must be "error" or "warning"`);
+  }
+  return { layers, ...(directiveTypos ? { directiveTypos } : {}) };
 }
 
 function transformOnLayer(testCase: Case, layer: Layer): TransformResult {
@@ -72,6 +79,7 @@ function transformOnLayer(testCase: Case, layer: Layer): TransformResult {
     layer,
     salt: '',
     callServerModule: CALL_SERVER_MODULE,
+    directiveTypos: testCase.directiveTypos,
   });
 }
 

@@ -14,7 +14,7 @@ export function Page({ pageId }) {
   };
   async function render() {
     const html = await db.render(pageId);
-    "use client"; // inside a function, "use client" is just a string
+    "use client"; // error
     return html;
   }
   return { save, publish, render };

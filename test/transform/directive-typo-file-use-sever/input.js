@@ -1,4 +1,4 @@
-"use sever"; // warning
+"use sever"; // error
 import { db } from "./db";
 
 export async function createNote(title) {

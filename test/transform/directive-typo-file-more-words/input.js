@@ -1,0 +1,6 @@
+"use server-only"; // error
+import { db } from "./db";
+
+export async function readSecrets() {
+  return db.secrets();
+}
