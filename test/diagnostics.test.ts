@@ -1,6 +1,6 @@
 /** Setups and sources that cannot work fail the build with a message that says what to change. */
 import { expect } from 'chai';
-import { cpSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import webpack, { type Configuration, type MultiStats, type Stats } from 'webpack';
 import { ServerActionsPlugin } from 'webpack-server-actions';
@@ -180,6 +180,64 @@ describe('diagnostics', () => {
     expect(located.filter((e) => e.includes('src/client-only.js:4:'))).to.have.lengthOf(2);
     expect(located.filter((e) => e.includes('src/client-only.js:5:'))).to.have.lengthOf(2);
     expect(located[0]).to.match(/> \d \| export/);
+  });
+
+  describe('a misspelled directive', () => {
+    // The fixture's actions.js holds a server-only secret and is imported by the client component Counter.
+    const SECRET = 'server-only-secret-4711';
+    const typoRules = (extra: object) =>
+      Object.fromEntries((['browser', 'server'] as const).map((name) => [name, [loaderRule(name, extra)]]));
+    function withTypos(dir: string): void {
+      const actions = readFileSync(path.join(dir, 'src/actions.js'), 'utf8');
+      writeSource(dir, 'src/actions.js', actions.replace("'use server';", "'use sever';"));
+      writeSource(dir, 'src/Notes.js', "export async function save(id) {\n  'use action';\n  return id;\n}\n");
+      writeSource(dir, 'src/server.js', `${readFileSync(path.join(dir, 'src/server.js'), 'utf8')}export { save } from './Notes';\n`);
+    }
+    const browserBundle = (dir: string) => readFileSync(path.join(dir, 'dist/browser/browser.js'), 'utf8');
+
+    it('fails the build, in each compiler that builds it, with a code frame and the fix, and bundles none of its code', async () => {
+      const dir = createFixtureApp('app');
+      withTypos(dir);
+      const errors = errorsOf(await compile(appConfigs(dir, { compilers: ['browser', 'server'] })));
+      const typos = errors.filter((error) => error.includes('src/actions.js:1:1: "use sever" is not a directive React knows'));
+      expect(typos, errors.join('\n\n')).to.have.lengthOf(2);
+      for (const error of typos) {
+        expect(error).to.include('Did you mean "use server"?\nWrite it exactly as "use server".');
+        expect(error).to.match(/^> 1 \| 'use sever';\n {4}\| \^/m);
+        expect(error).not.to.match(/\n\s+at /);
+      }
+      // The function-level slip, in the server compiler only (the browser does not import Notes.js).
+      const inFunction = errors.filter((error) => error.includes('src/Notes.js:2:3: "use action" is not a directive React knows'));
+      expect(inFunction, errors.join('\n\n')).to.have.lengthOf(1);
+      expect(inFunction[0]).to.match(/^> 2 \| {3}'use action';$/m);
+      expect(errors, errors.join('\n\n')).to.have.lengthOf(3);
+      // What the error is for: the misspelled file's server code is not in the browser bundle.
+      expect(browserBundle(dir)).to.include('src/actions.js failed to build');
+      expect(browserBundle(dir)).not.to.include(SECRET);
+    });
+
+    it('builds with a warning instead under `directiveTypos: "warning"`, and bundles the file for the browser', async () => {
+      const dir = createFixtureApp('app');
+      withTypos(dir);
+      const stats = await compile(appConfigs(dir, { compilers: ['browser', 'server'], rules: typoRules({ directiveTypos: 'warning' }) }));
+      expect(errorsOf(stats)).to.deep.equal([]);
+      const warnings = warningsOf(stats);
+      const typos = warnings.filter((w) => w.includes('src/actions.js:1:1: "use sever" is not a directive React knows'));
+      const inFunction = warnings.filter((w) => w.includes('src/Notes.js:2:3: "use action" is not a directive React knows'));
+      expect(typos, warnings.join('\n\n')).to.have.lengthOf(2);
+      expect(inFunction, warnings.join('\n\n')).to.have.lengthOf(1);
+      for (const warning of [...typos, ...inFunction]) expect(warning).to.match(/^> \d \| /m);
+      // The risk the option takes, as its description says: the file is a plain module, secret and all.
+      expect(browserBundle(dir)).to.include(SECRET);
+      const names = Object.values<any>(readJson(dir, 'server', 'server-actions-manifest.json')).map((entry) => entry.name);
+      expect(names).to.deep.equal(['ping']);
+    });
+
+    it('rejects a `directiveTypos` that is not "error" or "warning"', async () => {
+      const dir = createFixtureApp('app');
+      const errors = errorsOf(await compile(appConfigs(dir, { compilers: ['server'], rules: typoRules({ directiveTypos: 'ignore' }) })));
+      expect(errors.join('\n')).to.match(/options\.directiveTypos should be one of these:\s*"error" \| "warning"/);
+    });
   });
 
   it('fails on a file with both directives', async () => {
