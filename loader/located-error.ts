@@ -26,7 +26,8 @@ export class ServerActionsBuildError extends Error {
     super(`${relativePath}:${line}:${column + 1}: ${problem.message}\n${problem.fix}\n\n${frame}`);
     this.name = 'ServerActionsBuildError';
     this.loc = problem.loc;
-    // webpack prints `stack` as the error's details; the message already says everything.
-    this.stack = this.message;
+    // webpack prints a stack as the error's details, under the message, which already says everything:
+    // an error without one is printed once.
+    this.stack = '';
   }
 }

@@ -98,7 +98,7 @@ export function whyNotLocated(error: unknown, source: string, relativePath: stri
   const marked = [...error.message.matchAll(/^>\s*(\d+) \|/gm)].at(-1);
   if (!marked) return 'message has no code frame with a marked line';
   if (Number(marked[1]) !== line) return `code frame marks line ${marked[1]}, the error is on line ${line}`;
-  if (error.hideStack !== true || error.stack !== error.message) return 'stack not hidden';
+  if (error.hideStack !== true || error.stack !== '') return 'stack not hidden';
   return null;
 }
 
@@ -125,7 +125,8 @@ function outcomeOf(input: LoaderRunInput, run: LoaderRun, code: string): Outcome
   if (run.errors.length > 0) return 'rejected';
   if (code === input.source) return 'passed-through';
   const directive = run.record?.directive;
-  if (directive === 'use server' && input.layer === 'server') return 'kept';
+  // Inline functions inside a "use server" file's functions: the file is printed anew, hoisted.
+  if (directive === 'use server' && input.layer === 'server') return run.record?.inlineServerFunctions ? 'inline' : 'kept';
   return directive ? 'generated' : 'inline';
 }
 
@@ -154,7 +155,7 @@ function missingRecords(run: LoaderRun, code: string, outcome: Outcome): string 
   const record = run.record;
   if (!record) return 'no record on buildInfo';
   const ids = [
-    ...(outcome === 'kept' || outcome === 'generated' ? (record.serverFunctions ?? []).map((f) => f.id) : []),
+    ...(outcome !== 'passed-through' ? (record.serverFunctions ?? []).map((f) => f.id) : []),
     ...(outcome === 'inline' ? (record.inlineServerFunctions ?? []).flatMap((f) => [f.id, f.exportName]) : []),
     ...(outcome === 'generated' && record.clientExports?.length ? [record.clientReferenceId ?? 'a client reference ID'] : []),
   ];
