@@ -105,13 +105,13 @@ export default function serverActionsLoader(
   }
 
   let record = plainRecord(options.layer, handshake.fingerprint);
-  if (result.directive) {
-    record = { ...record, directive: result.directive, relativePath };
+  if (result.directive || result.inlineServerFunctions) {
+    record = { ...record, relativePath };
+    if (result.directive) record.directive = result.directive;
     if (result.serverFunctions) record.serverFunctions = result.serverFunctions;
+    if (result.inlineServerFunctions) record.inlineServerFunctions = result.inlineServerFunctions;
     if (result.clientReferenceId) record.clientReferenceId = result.clientReferenceId;
     if (result.clientExports) record.clientExports = result.clientExports;
-  } else if (result.inlineServerFunctions) {
-    record = { ...record, relativePath, inlineServerFunctions: result.inlineServerFunctions };
   }
   setModuleRecord(this._module, record);
 

@@ -54,6 +54,11 @@ export interface HoistTransformOptions extends HoistOptions {
   inputSourceMap?: object | null;
   /** Whether a slip for a directive ("use sever") is a problem, which stops the hoisting, or a warning. */
   directiveTypos: DirectiveTypos;
+  /**
+   * Only functions inside other functions: in a "use server" file, a top-level function is one of the
+   * file's exports, registered as such, however many directives it carries.
+   */
+  nestedOnly?: boolean;
 }
 
 /**
@@ -69,6 +74,7 @@ export function hoistInlineServerFunctions(ast: t.File, source: string, options:
     visitor: {
       Program(program: NodePath<t.Program>) {
         findings = findInlineDirectives(program, options.directiveTypos);
+        if (options.nestedOnly) findings.functions = findings.functions.filter(isNested);
         if (findings.problems.length === 0 && findings.functions.length > 0) {
           records = hoistServerFunctions(program, findings.functions, options);
         }
@@ -90,4 +96,9 @@ export function hoistInlineServerFunctions(ast: t.File, source: string, options:
     plugins: [plugin],
   });
   return { code: result!.code!, map: (result!.map as object | null | undefined) ?? null, inlineServerFunctions: records, findings: findings! };
+}
+
+/** Whether a function with "use server" sits inside another function (not at a module's top level). */
+export function isNested(path: NodePath): boolean {
+  return path.parentPath?.getFunctionParent() != null;
 }

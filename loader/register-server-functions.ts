@@ -1,20 +1,31 @@
 /**
- * Server layer, "use server" module: the code stays; each exported server function is registered.
+ * Server layer, "use server" module: the code stays; each export is registered as a server function
+ * before any code of the module can use it.
  *
  * Input:
  *   "use server";
  *   export async function createNote(title) { … }
+ *   export const archive = async (id) => { … };
+ *   export const rename = withAuth(async (user, id, title) => { … });
+ *   export { createNote as addNote };
  *   export default async function () { … }
- * Output (original lines untouched, so the input source map stays valid; an anonymous default export
- * gets a name on its own line):
- *   "use server";
+ * Output (original lines untouched, so the input source map stays valid):
+ *   "use server";__registerServerReference(createNote, "<id of createNote>", null);__registerServerReference(__serverFunction_default, "<id of default>", null);
  *   export async function createNote(title) { … }
+ *   export const archive = async (id) => { … };__registerServerReference(archive, "<id of archive>", null);
+ *   export const rename = __registerServerExport(withAuth(async (user, id, title) => { … }), "<id of rename>", "src/notes.js", "rename");
+ *   export { __serverFunction_addNote as addNote };
  *   export default async function __serverFunction_default() { … }
  *   ;import { registerServerReference as __registerServerReference } from "react-server-dom-webpack/server";
- *   __registerServerReference(createNote, "<id of createNote>", null);
- *   __registerServerReference(__serverFunction_default, "<id of default>", null);
+ *   import { registerServerExport as __registerServerExport } from "webpack-server-actions/runtime/register";
+ *   const __serverFunction_addNote = __registerServerExport(createNote, "<id of addNote>", "src/notes.js", "addNote");
  *
- * Passing `null` as the export name makes `$$id` the opaque ID itself; the manifest entry names the export.
+ * Function declarations are hoisted, so they are registered at the top; a `const` right after its
+ * declaration; any other value where it is evaluated, by `registerServerExport`, which checks that it
+ * is a function. A function that is already a server function (a second name for one, or one a
+ * wrapper hands back twice) gets a function of its own under the new ID, since a function carries a
+ * single ID: so each export name is its own action. Passing `null` as React's export name makes `$$id`
+ * the opaque ID itself; the manifest entry names the export.
  */
 import { traverseFast } from '@babel/types';
 import type * as t from '@babel/types';
@@ -22,9 +33,12 @@ import { skipTrivia } from './directive-scan';
 import type { ServerExport } from './server-exports';
 import { freshName, type Binding } from './top-level-bindings';
 
-export interface RegisteredExport {
-  exportName: string;
-  id: string;
+export const REGISTER_EXPORT_MODULE = 'webpack-server-actions/runtime/register';
+
+export interface RegisterOptions {
+  /** The module's path relative to the root: errors at run time name it. */
+  relativePath: string;
+  idOf: (exportName: string) => string;
 }
 
 interface Edit {
@@ -35,9 +49,9 @@ interface Edit {
 
 function applyEdits(source: string, edits: Edit[]): string {
   let output = source;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
-    output = output.slice(0, edit.start) + edit.text + output.slice(edit.end);
-  }
+  // Stable for edits at one position: the one planned first stays first.
+  const ordered = edits.map((edit, index) => ({ edit, index })).sort((a, b) => b.edit.start - a.edit.start || b.index - a.index);
+  for (const { edit } of ordered) output = output.slice(0, edit.start) + edit.text + output.slice(edit.end);
   return output;
 }
 
@@ -53,41 +67,97 @@ function namesInUse(program: t.Program, bindings: Map<string, Binding>): Map<str
   return names;
 }
 
+/** The line breaks within a range that an edit replaces: kept, so that the lines below stay put. */
+function lineBreaksIn(source: string, start: number, end: number): string {
+  return source.slice(start, end).match(/\r\n|[\n\r\u2028\u2029]/g)?.join('') ?? '';
+}
+
+/** Where registrations of hoisted declarations go: after the directive prologue, on its last line. */
+function prologueEnd(program: t.Program): number {
+  return program.directives.at(-1)?.end ?? program.start ?? 0;
+}
+
 export function registerServerFunctions(
   source: string,
   program: t.Program,
   serverExports: ServerExport[],
   bindings: Map<string, Binding>,
-  idOf: (exportName: string) => string,
+  options: RegisterOptions,
 ): string {
   const edits: Edit[] = [];
-  const registrations: string[] = [];
+  const footer: string[] = [];
   const names = namesInUse(program, bindings);
   const register = freshName(names, '__registerServerReference');
-  for (const entry of serverExports) {
-    let localName = entry.localName;
-    const fn = entry.anonymousDefault;
-    if (localName === null && fn) {
-      localName = freshName(names, '__serverFunction_default');
-      if (fn.type === 'FunctionDeclaration') {
-        // `export default async function (` → `export default async function NAME(`
-        const keyword = skipTrivia(source, fn.start! + 'async'.length);
-        const after = keyword + 'function'.length;
-        edits.push({ start: after, end: after, text: ` ${localName}` });
-      } else {
-        // `export default async () => …` → `const NAME = async () => …; export default NAME` (below)
-        const start = fn.extra?.parenthesized ? (fn.extra.parenStart as number) : fn.start!;
-        // The line breaks of what is replaced stay, so that the lines below stay where the map says.
-        const lineBreaks = source.slice(entry.node.start!, start).match(/\r\n|[\n\r\u2028\u2029]/g)?.join('') ?? '';
-        edits.push({ start: entry.node.start!, end: start, text: `const ${localName} = ${lineBreaks}` });
-        registrations.push(`export default ${localName};`);
+  let registerExport: string | null = null;
+  const registerExportName = () => (registerExport ??= freshName(names, '__registerServerExport'));
+  const argsAfterValue = (exportName: string) =>
+    `, ${JSON.stringify(options.idOf(exportName))}, ${JSON.stringify(options.relativePath)}, ${JSON.stringify(exportName)})`;
+  // A statement of its own on the line of what it follows (so no line moves): after a `;` if that
+  // has none.
+  const registration = (at: number, local: string, exportName: string): Edit => {
+    const separator = source[at - 1] === ';' ? '' : ';';
+    return { start: at, end: at, text: `${separator}${register}(${local}, ${JSON.stringify(options.idOf(exportName))}, null);` };
+  };
+
+  for (const { exportName, registration: how, node } of serverExports) {
+    switch (how.kind) {
+      case 'hoisted':
+        edits.push(registration(prologueEnd(program), how.local, exportName));
+        break;
+      case 'after-declaration':
+        edits.push(registration(how.declaration.end!, how.local, exportName));
+        break;
+      case 'anonymous-default': {
+        const local = freshName(names, '__serverFunction_default');
+        if (how.fn.type === 'FunctionDeclaration') {
+          const after = functionKeywordEnd(source, how.fn);
+          edits.push({ start: after, end: after, text: ` ${local}` });
+          edits.push(registration(prologueEnd(program), local, exportName));
+        } else {
+          // `export default async () => …` → `const NAME = async () => …;register(NAME)` and, after the
+          // module body, `export default NAME`.
+          const start = how.fn.extra?.parenthesized ? (how.fn.extra.parenStart as number) : how.fn.start!;
+          edits.push({ start: node.start!, end: start, text: `const ${local} = ${lineBreaksIn(source, node.start!, start)}` });
+          edits.push(registration(node.end!, local, exportName));
+          footer.push(`export default ${local};`);
+        }
+        break;
+      }
+      case 'wrapped':
+        // Parentheses of their own, so that a sequence expression stays one argument.
+        edits.push({ start: how.expression.start!, end: how.expression.start!, text: `${registerExportName()}((` });
+        edits.push({ start: how.expression.end!, end: how.expression.end!, text: `)${argsAfterValue(exportName)}` });
+        break;
+      case 'alias': {
+        const local = freshName(names, `__serverFunction_${exportName.replace(/[^A-Za-z0-9_$]/g, '_')}`);
+        footer.push(`const ${local} = ${registerExportName()}(${how.local}${argsAfterValue(exportName)};`);
+        edits.push(aliasExportEdit(source, how.exportNode, local));
+        break;
       }
     }
-    registrations.push(`${register}(${localName}, ${JSON.stringify(idOf(entry.exportName))}, null);`);
   }
-  const footer =
-    `\n;import { registerServerReference as ${register} } from "react-server-dom-webpack/server";\n` +
-    registrations.join('\n') +
-    '\n';
-  return applyEdits(source, edits) + footer;
+  const imports = [`import { registerServerReference as ${register} } from "react-server-dom-webpack/server";`];
+  if (registerExport) imports.push(`import { registerServerExport as ${registerExport} } from ${JSON.stringify(REGISTER_EXPORT_MODULE)};`);
+  return applyEdits(source, edits) + `\n;${imports.join('\n')}\n${footer.map((line) => `${line}\n`).join('')}`;
+}
+
+// `export default async function (` → the end of `function`, where the name goes.
+function functionKeywordEnd(source: string, fn: t.FunctionDeclaration): number {
+  return skipTrivia(source, fn.start! + 'async'.length) + 'function'.length;
+}
+
+/** The export of an alias names the alias's own function instead of the local. */
+function aliasExportEdit(source: string, exportNode: t.ExportSpecifier | t.ExportDefaultDeclaration, local: string): Edit {
+  if (exportNode.type === 'ExportDefaultDeclaration') {
+    // `export default f;` → `export { ALIAS as default };`: a default export of an expression would
+    // read the alias before the end of the module, where it is made.
+    const text = `export { ${local} as default };${lineBreaksIn(source, exportNode.start!, exportNode.end!)}`;
+    return { start: exportNode.start!, end: exportNode.end!, text };
+  }
+  const { local: original, exported } = exportNode;
+  if (original.start === exported.start) {
+    // `export { f }` → `export { ALIAS as f }`
+    return { start: original.start!, end: original.end!, text: `${local} as ${source.slice(original.start!, original.end!)}` };
+  }
+  return { start: original.start!, end: original.end!, text: local };
 }

@@ -6,14 +6,20 @@ export type BindingKind =
   | 'function'
   | 'generator'
   | 'const-async-function'
-  | 'mutable-async-function'
+  /** A `const` whose value only running the module tells: a call (an action wrapper), a member, a name… */
+  | 'const-computed'
+  /** A `let` or `var` that holds a function, or may. */
+  | 'mutable'
   | 'class'
   | 'import'
+  /** A value that is not a function, as the code shows (a literal, an object, an arithmetic result…). */
   | 'value';
 
 export interface Binding {
   kind: BindingKind;
   node: t.Node;
+  /** For a variable: the declaration statement that holds its declarator. */
+  declaration?: t.VariableDeclaration;
 }
 
 export function isAsyncFunctionExpression(
@@ -30,6 +36,64 @@ export function isAsyncFunctionExpression(
 function functionKind(node: t.FunctionDeclaration): BindingKind {
   if (node.generator) return 'generator';
   return node.async ? 'async-function' : 'function';
+}
+
+/** The expression a TypeScript or Flow wrapper (`x as T`, `x!`, `x satisfies T`) holds. */
+export function unwrapTypes(node: t.Expression): t.Expression {
+  let inner: t.Node = node;
+  while (
+    inner.type === 'TSAsExpression' ||
+    inner.type === 'TSSatisfiesExpression' ||
+    inner.type === 'TSNonNullExpression' ||
+    inner.type === 'TSTypeAssertion' ||
+    inner.type === 'TypeCastExpression' ||
+    inner.type === 'ParenthesizedExpression'
+  ) {
+    inner = inner.expression;
+  }
+  return inner as t.Expression;
+}
+
+// Expressions whose value can never be a function, whatever the code around them does.
+const NEVER_A_FUNCTION = new Set<string>([
+  'StringLiteral',
+  'NumericLiteral',
+  'BooleanLiteral',
+  'NullLiteral',
+  'BigIntLiteral',
+  'RegExpLiteral',
+  'TemplateLiteral',
+  'ObjectExpression',
+  'ArrayExpression',
+  'UnaryExpression',
+  'BinaryExpression',
+  'UpdateExpression',
+  'JSXElement',
+  'JSXFragment',
+]);
+
+/**
+ * What an exported value is, as far as the code shows: an async function literal (registered as it
+ * is), a function or class that cannot be a server function, a value that is never a function, or an
+ * expression that only running the module can tell (`withAuth(async () => …)`), checked then.
+ */
+export function valueKind(init: t.Expression): 'async-function' | 'function' | 'generator' | 'class' | 'value' | 'computed' {
+  const value = unwrapTypes(init);
+  if (value.type === 'FunctionExpression' || value.type === 'ArrowFunctionExpression') {
+    if (value.type === 'FunctionExpression' && value.generator) return 'generator';
+    return value.async ? 'async-function' : 'function';
+  }
+  if (value.type === 'ClassExpression') return 'class';
+  if (NEVER_A_FUNCTION.has(value.type) || (value.type === 'Identifier' && value.name === 'undefined')) return 'value';
+  return 'computed';
+}
+
+function variableKind(declaration: t.VariableDeclaration, init: t.Expression | null | undefined): BindingKind {
+  if (!init) return 'value';
+  const kind = valueKind(init);
+  if (kind === 'value' || kind === 'function' || kind === 'generator' || kind === 'class') return kind;
+  if (declaration.kind !== 'const') return 'mutable';
+  return kind === 'async-function' ? 'const-async-function' : 'const-computed';
 }
 
 export function patternNames(pattern: t.LVal | t.Node, names: string[]): void {
@@ -68,14 +132,10 @@ function declare(bindings: Map<string, Binding>, declaration: t.Node): void {
         if (declarator.id.type !== 'Identifier') {
           const names: string[] = [];
           patternNames(declarator.id, names);
-          for (const name of names) bindings.set(name, { kind: 'value', node: declarator });
+          for (const name of names) bindings.set(name, { kind: 'value', node: declarator, declaration });
           continue;
         }
-        let kind: BindingKind = 'value';
-        if (isAsyncFunctionExpression(declarator.init)) {
-          kind = declaration.kind === 'const' ? 'const-async-function' : 'mutable-async-function';
-        }
-        bindings.set(declarator.id.name, { kind, node: declarator });
+        bindings.set(declarator.id.name, { kind: variableKind(declaration, declarator.init), node: declarator, declaration });
       }
       return;
     case 'ImportDeclaration':

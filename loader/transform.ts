@@ -6,7 +6,8 @@
  * |--------------------------|----------------------------------|---------------------------------|
  * | "use server" file        | code kept, functions registered  | one server reference per export |
  * | "use client" file        | client references                | unchanged                       |
- * | inline "use server"      | functions hoisted and registered | build error                     |
+ * | inline "use server"      | functions hoisted and registered | build error (but in a "use      |
+ * |                          |                                  | server" file: dropped with it)  |
  * | anything else            | unchanged, not parsed            | unchanged, not parsed           |
  */
 import type { File } from '@babel/types';
@@ -16,7 +17,7 @@ import { analyseClientExports, clientReferences } from './client-references';
 import { mayNeedTransform } from './directive-scan';
 import { useServerDirectiveLoc, type InlineDirectiveFindings } from './inline-directives';
 import { inlineScanOutlook } from './inline-precheck';
-import { hoistInlineServerFunctions, scanInlineDirectives } from './inline-transform';
+import { hoistInlineServerFunctions, isNested, scanInlineDirectives } from './inline-transform';
 import type { LocatedProblem } from './located-error';
 import type { DirectiveTypos } from './options';
 import { parseModule, parsesAsTypeScript } from './parse';
@@ -95,7 +96,7 @@ export function transformModule(source: string, options: TransformOptions): Tran
   const warnings = inline.warnings.length > 0 ? { warnings: inline.warnings } : {};
   const inlineProblems = [...inline.problems, ...misplacedInlineFunctions(inline, directive, options.layer)];
   if (inlineProblems.length > 0) return { ...UNCHANGED, ...(directive ? { directive } : {}), problems: inlineProblems, ...warnings };
-  if (directive === 'use server') return { ...transformServerModule(source, ast, options), ...warnings };
+  if (directive === 'use server') return { ...transformServerModule(source, ast, options, inline.functions.some(isNested)), ...warnings };
   if (directive === 'use client') return { ...transformClientModule(ast, options), ...warnings };
   if (inline.functions.length === 0) return { ...UNCHANGED, ...warnings };
   return transformInlineFunctions(ast, source, options);
@@ -107,9 +108,10 @@ function typosOf(options: TransformOptions): DirectiveTypos {
   return options.directiveTypos === 'warning' ? 'warning' : 'error';
 }
 
-/** Server layer, no file directive: the inline server functions hoisted, or the problems found. */
-function transformInlineFunctions(ast: File, source: string, options: TransformOptions): TransformResult {
+/** Server layer: the inline server functions hoisted, or the problems found. */
+function transformInlineFunctions(ast: File, source: string, options: TransformOptions, only: { nestedOnly?: boolean } = {}): TransformResult {
   const hoisted = hoistInlineServerFunctions(ast, source, {
+    ...only,
     resourcePath: options.resourcePath,
     relativePath: options.relativePath,
     salt: options.salt,
@@ -125,17 +127,12 @@ function transformInlineFunctions(ast: File, source: string, options: TransformO
   return { code, keepsSourceMap: false, map, inlineServerFunctions, problems: [], ...warned };
 }
 
-/** Inline server functions where none can be: in client code, and nested in a "use server" file. */
+/**
+ * Inline server functions where none can be: in client code. In a "use server" file they are fine in
+ * every layer: the server layer hoists those inside its functions, the client layers keep only proxies.
+ */
 function misplacedInlineFunctions(inline: InlineDirectiveFindings, directive: Directive | undefined, layer: Layer): LocatedProblem[] {
-  if (directive === 'use server') {
-    return inline.functions
-      .filter((path) => path.parentPath.getFunctionParent() !== null)
-      .map((path) => ({
-        message: 'A "use server" function nested inside a "use server" file is not supported: the file\'s exports are its server functions.',
-        fix: 'Export it from the top level of this file, or define it inside a server component (a file without "use server").',
-        loc: useServerDirectiveLoc(path),
-      }));
-  }
+  if (directive === 'use server') return [];
   if (directive !== 'use client' && layer === 'server') return [];
   const where = directive === 'use client' ? 'a "use client" file' : `a module compiled for the ${layer} layer`;
   return inline.functions.map((path) => ({
@@ -145,7 +142,13 @@ function misplacedInlineFunctions(inline: InlineDirectiveFindings, directive: Di
   }));
 }
 
-function transformServerModule(source: string, ast: File, options: TransformOptions): TransformResult {
+/**
+ * A "use server" file: its exports registered (server layer) or proxied (client layers). In the server
+ * layer, functions with their own "use server" inside its functions are hoisted first, as in a server
+ * component; the file's exports are then registered in the printed code, whose lines the hoisting's
+ * source map describes.
+ */
+function transformServerModule(source: string, ast: File, options: TransformOptions, hasNestedFunctions: boolean): TransformResult {
   const analysis = analyseServerExports(ast.program);
   const serverFunctions = analysis.exports.map(({ exportName }) => ({
     exportName,
@@ -153,16 +156,21 @@ function transformServerModule(source: string, ast: File, options: TransformOpti
   }));
   const base = { directive: 'use server' as const, serverFunctions, problems: analysis.problems };
   if (analysis.problems.length > 0) return { ...base, code: null, keepsSourceMap: true };
-  const idOf = (exportName: string) => serverFunctions.find((f) => f.exportName === exportName)!.id;
-  if (options.layer === 'server') {
-    const code = registerServerFunctions(source, ast.program, analysis.exports, analysis.bindings, idOf);
-    return { ...base, code, keepsSourceMap: true };
+  if (options.layer !== 'server') {
+    const code = serverFunctionProxies(options.layer, serverFunctions, options.callServerModule);
+    return { ...base, code, keepsSourceMap: false };
   }
-  return {
-    ...base,
-    code: serverFunctionProxies(options.layer, serverFunctions, options.callServerModule),
-    keepsSourceMap: false,
-  };
+  const register = { relativePath: options.relativePath, idOf: (name: string) => serverFunctions.find((f) => f.exportName === name)!.id };
+  if (!hasNestedFunctions) {
+    return { ...base, code: registerServerFunctions(source, ast.program, analysis.exports, analysis.bindings, register), keepsSourceMap: true };
+  }
+  const hoisted = transformInlineFunctions(ast, source, options, { nestedOnly: true });
+  if (hoisted.problems.length > 0 || hoisted.code === null) return { ...hoisted, ...base, problems: hoisted.problems };
+  const printed = parseModule(hoisted.code, options.resourcePath);
+  const skip = new Set(hoisted.inlineServerFunctions!.map((fn) => fn.exportName));
+  const again = analyseServerExports(printed.program, { skip });
+  const code = registerServerFunctions(hoisted.code, printed.program, again.exports, again.bindings, register);
+  return { ...hoisted, ...base, code };
 }
 
 function transformClientModule(ast: File, options: TransformOptions): TransformResult {

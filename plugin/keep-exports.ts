@@ -29,9 +29,11 @@ export function markNamedExports(compilation: Compilation): void {
 }
 
 function namedExports(record: ModuleRecord): string[] {
-  if (record.layer === 'server' && record.directive === 'use server') return (record.serverFunctions ?? []).map((fn) => fn.exportName);
   if (record.layer !== 'server' && record.directive === 'use client') return record.clientExports ?? [];
-  return (record.inlineServerFunctions ?? []).map((fn) => fn.exportName);
+  // A "use server" file may hold inline server functions too (inside its own functions).
+  const inline = (record.inlineServerFunctions ?? []).map((fn) => fn.exportName);
+  if (record.layer === 'server' && record.directive === 'use server') return [...(record.serverFunctions ?? []).map((fn) => fn.exportName), ...inline];
+  return inline;
 }
 
 export function keepReferencedExports(compilation: Compilation): void {

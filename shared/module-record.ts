@@ -45,7 +45,10 @@ export interface ModuleRecord {
   relativePath?: string;
   /** For a "use server" module: its server functions. */
   serverFunctions?: ServerFunctionRecord[];
-  /** For a server-layer module without a file directive: the server functions defined inside it. */
+  /**
+   * For a server-layer module: the inline server functions defined inside it (in a server component,
+   * or inside the functions of a "use server" file).
+   */
   inlineServerFunctions?: InlineServerFunctionRecord[];
   /** Set on a facade module, which re-exports the inline server functions of the module it imports. */
   facade?: true;

@@ -96,3 +96,23 @@ export class ServerActionRedirect extends Error {
     this.name = 'ServerActionRedirect';
   }
 }
+
+/**
+ * An export of a "use server" file whose value, once the module ran, is not a function (an action
+ * wrapper that returned something else, say). Thrown while the module is evaluated, so the server
+ * stops at the first import of the file rather than answering calls to it.
+ */
+export class ServerExportNotAFunctionError extends TypeError {
+  readonly code = 'ERR_SERVER_ACTION_EXPORT_NOT_A_FUNCTION';
+  constructor(
+    readonly file: string,
+    readonly exportName: string,
+    received: string,
+  ) {
+    super(
+      `${file}: the export \`${exportName}\` of this "use server" file is ${received}, not a function. ` +
+        'Every export of a "use server" file must be a server function: an async function, or the function an action wrapper returns.',
+    );
+    this.name = 'ServerExportNotAFunctionError';
+  }
+}

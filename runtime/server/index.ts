@@ -23,6 +23,7 @@ export {
   CapturedValueNotSerializableError,
   ServerActionsKeyError,
   ServerActionRedirect,
+  ServerExportNotAFunctionError,
 } from './errors';
 export { redirect } from './redirect';
 export { FORM_STATE_COOKIE } from './form-state-cookie';

@@ -37,7 +37,7 @@ export function addAsyncChunks(dir: string): void {
   appendSource(dir, 'src/browser.js', `export const loadLater = () => import('./later');\n`);
 }
 
-function appendSource(dir: string, file: string, code: string): void {
+export function appendSource(dir: string, file: string, code: string): void {
   writeSource(dir, file, `${readFileSync(path.join(dir, file), 'utf8')}${code}`);
 }
 

@@ -16,6 +16,7 @@ const ALL_LAYERS: Layer[] = ['server', 'browser', 'ssr'];
 export const CALL_SERVER_MODULE = 'webpack-server-actions/client';
 export const REGISTER_MODULE = 'react-server-dom-webpack/server';
 export const CAPTURED_VALUES_MODULE = 'webpack-server-actions/runtime/captured-values';
+export const REGISTER_EXPORT_MODULE = 'webpack-server-actions/runtime/register';
 
 export interface Case {
   name: string;

@@ -9,7 +9,7 @@ import { expect } from 'chai';
 import type { TransformResult } from '../../loader/transform';
 import type { InlineServerFunctionRecord } from '../../shared/module-record';
 import { chainNamed, chainOf, expectedCaptures, type Chain } from './expected-captures';
-import { CAPTURED_VALUES_MODULE, REGISTER_MODULE, type Case } from './transform-cases';
+import { CAPTURED_VALUES_MODULE, REGISTER_EXPORT_MODULE, REGISTER_MODULE, type Case } from './transform-cases';
 import { allExportNames, importedLocal, importSources, parseInput } from './transform-module-syntax';
 
 type FunctionPath = NodePath<t.Function>;
@@ -23,7 +23,9 @@ function inlineFunctionsOf(input: t.File): Map<string, FunctionPath> {
   const found = new Map<string, FunctionPath>();
   traverse(input, {
     Function(fn) {
-      if (hasUseServer(fn.node)) found.set(`${fn.node.loc!.start.line}:${fn.node.loc!.start.column + 1}`, fn);
+      // In a "use server" file, a top-level function is one of the file's exports, whatever it says.
+      const isExport = input.program.directives.some((d) => d.value.value === 'use server') && fn.parentPath.getFunctionParent() === null;
+      if (hasUseServer(fn.node) && !isExport) found.set(`${fn.node.loc!.start.line}:${fn.node.loc!.start.column + 1}`, fn);
     },
   });
   return found;
@@ -168,13 +170,18 @@ export function checkInlineOutput(testCase: Case, result: TransformResult, outpu
   for (const record of records) checkInlineRecord(record, captures.get(record)!, calls);
 
   const runtime = [REGISTER_MODULE, ...(capturing ? [CAPTURED_VALUES_MODULE] : [])];
-  expect(importSources(output), 'imports').to.deep.equal([...runtime, ...importSources(input)]);
+  // A "use server" file then registers its own exports (transform-registration-checks.ts checks how).
+  const fileExports = result.directive === 'use server' ? [REGISTER_MODULE] : [];
+  const imported = importSources(output).filter((source) => source !== REGISTER_EXPORT_MODULE);
+  expect(imported, 'imports').to.deep.equal([...runtime, ...importSources(input), ...fileExports]);
   const exported = [...allExportNames(input), ...records.map((r) => r.exportName)];
   expect(allExportNames(output).sort(), 'exports').to.deep.equal(exported.sort());
   let withDirective = 0;
+  const isFileExport = (fn: FunctionPath) => result.directive === 'use server' && (fn.parentPath.isProgram() || fn.parentPath.isExportDeclaration());
   traverse(output, {
     Function(fn) {
-      if (!hasUseServer(fn.node)) return;
+      // A "use server" file's top-level function that repeats the directive is one of its exports.
+      if (!hasUseServer(fn.node) || isFileExport(fn)) return;
       withDirective += 1;
       expect(calls.registeredFunctions.has(fn.node), `the function at line ${fn.node.loc?.start.line} is registered`).to.equal(true);
     },

@@ -16,7 +16,8 @@ export type OutputKind = 'kept' | 'inline' | 'generated' | null;
 
 export function outputKind({ layer, result }: Run): OutputKind {
   if (result.code === null) return null;
-  if (result.directive === 'use server' && layer === 'server') return 'kept';
+  // A "use server" file whose functions hold inline ones is printed anew, as a server component is.
+  if (result.directive === 'use server' && layer === 'server') return result.inlineServerFunctions ? 'inline' : 'kept';
   if (result.directive === undefined) return 'inline';
   return 'generated';
 }

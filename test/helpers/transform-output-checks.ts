@@ -17,6 +17,7 @@ import {
   type Run,
 } from './transform-cases';
 import { checkInlineOutput } from './transform-inline-checks';
+import { checkRegisteredExports, expectLinesKept } from './transform-registration-checks';
 import { exportNames, importedLocal, importSources, outputKind, parseInput, parseOutput } from './transform-module-syntax';
 
 /** What a generated module imports, by `<directive>/<layer>`: the runtime only, none of the user's imports. */
@@ -33,8 +34,11 @@ export const CASE_CHECKS: [string, (runs: CaseRuns) => void][] = [
     ({ runs }) => {
       const problemsOf = ({ layer, result }: Run) =>
         result.problems.map((p) => ({ ...p, message: p.message.replaceAll(`the ${layer} layer`, 'the <layer> layer') }));
+      // Inline functions inside a "use server" file's functions exist on the server only: the client
+      // layers keep nothing of those functions but proxies.
+      const shared = ({ result }: Run) => (result.directive === 'use server' ? { ...metaOf(result), inlineServerFunctions: undefined } : metaOf(result));
       for (const run of runs.slice(1)) {
-        expect(metaOf(run.result)).to.deep.equal(metaOf(runs[0].result));
+        expect(shared(run)).to.deep.equal(shared(runs[0]));
         expect(problemsOf(run)).to.deep.equal(problemsOf(runs[0]));
       }
     },
@@ -82,15 +86,12 @@ function expectLocatedProblems(testCase: Case, problems: LocatedProblem[], marke
 function checkOutput(testCase: Case, run: Run): void {
   const ast = parseOutput(testCase, run);
   const kind = outputKind(run);
-  if (kind === 'kept') checkKeptOutput(testCase, run, ast);
-  else if (kind === 'inline') checkInlineOutput(testCase, run.result, ast);
-  else checkGeneratedOutput(testCase, run, ast);
-}
-
-/** A "use server" file on the server: the user's lines in place, each exported function registered. */
-function checkKeptOutput(testCase: Case, { layer, result }: Run, ast: t.File): void {
-  expect(registeredIds(ast), layer).to.deep.equal(result.serverFunctions!.map((f) => f.id));
-  expectLinesKept(testCase.source, result.code!);
+  if (kind === 'generated') checkGeneratedOutput(testCase, run, ast);
+  if (kind === 'inline') checkInlineOutput(testCase, run.result, ast);
+  // A "use server" file on the server: each export registered; the user's lines in place, unless inline
+  // functions were hoisted.
+  if (run.result.directive === 'use server' && run.layer === 'server') checkRegisteredExports(ast, run.result, testCase.relativePath);
+  if (kind === 'kept') expectLinesKept(testCase.source, run.result.code!);
 }
 
 /** References and proxies: the runtime imports only, and one export per recorded function or client export. */
@@ -105,37 +106,3 @@ function checkGeneratedOutput(testCase: Case, { layer, result }: Run, ast: t.Fil
   expect(exportNames(ast), layer).to.deep.equal(names);
 }
 
-/** The IDs of the `registerServerReference(fn, id, null)` calls, each checked for a top-level `fn`. */
-function registeredIds(ast: t.File): string[] {
-  const ids: string[] = [];
-  traverse(ast, {
-    Program(program) {
-      const register = importedLocal(program.node, REGISTER_MODULE, 'registerServerReference');
-      for (const statement of program.node.body) {
-        if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'CallExpression') continue;
-        const { callee, arguments: args } = statement.expression;
-        if (callee.type !== 'Identifier' || callee.name !== register) continue;
-        const [fn, id, exportName] = args;
-        expect([fn.type, id.type, exportName.type]).to.deep.equal(['Identifier', 'StringLiteral', 'NullLiteral']);
-        const local = (fn as t.Identifier).name;
-        expect(program.scope.hasOwnBinding(local), `${local} is declared at the top level`).to.equal(true);
-        ids.push((id as t.StringLiteral).value);
-      }
-      program.stop();
-    },
-  });
-  return ids;
-}
-
-/**
- * The server layer keeps the input's source map, so every input line must stay where it was; only the line
- * of an anonymous default export may change, to give the function a name.
- */
-function expectLinesKept(source: string, code: string): void {
-  const outputLines = code.split('\n');
-  source.split('\n').forEach((line, index) => {
-    if (outputLines[index] === line) return;
-    expect(outputLines[index], `line ${index + 1}`).to.match(/\b__serverFunction_default\d*\b/);
-    expect(line, `line ${index + 1}`).to.match(/^export default\b/);
-  });
-}

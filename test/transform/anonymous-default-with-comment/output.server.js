@@ -1,4 +1,4 @@
-"use server";
+"use server";__registerServerReference(__serverFunction_default, "95cffcb4291ad99342f61ec59eed7e1a5fb1afc8", null);
 import { db } from "./db";
 
 // The comment between the keywords must not be mistaken for the `function` keyword.
@@ -7,4 +7,3 @@ export default async /* function */ function __serverFunction_default (note) {
 }
 
 ;import { registerServerReference as __registerServerReference } from "react-server-dom-webpack/server";
-__registerServerReference(__serverFunction_default, "95cffcb4291ad99342f61ec59eed7e1a5fb1afc8", null);

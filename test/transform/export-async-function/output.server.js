@@ -1,4 +1,4 @@
-"use server";
+"use server";__registerServerReference(createNote, "63ce0116f6e4d03cb15e25a01650ee7765bdb6c6", null);
 import { db } from "./db";
 
 export async function createNote(title) {
@@ -6,4 +6,3 @@ export async function createNote(title) {
 }
 
 ;import { registerServerReference as __registerServerReference } from "react-server-dom-webpack/server";
-__registerServerReference(createNote, "63ce0116f6e4d03cb15e25a01650ee7765bdb6c6", null);

@@ -1,4 +1,4 @@
-"use server";
+"use server";__registerServerReference(__serverFunction_default, "5015b68cb05615364aa90c5cc3fed7d71fe6e315", null);
 import { db } from "./db";
 
 export default async function __serverFunction_default (note) {
@@ -6,4 +6,3 @@ export default async function __serverFunction_default (note) {
 }
 
 ;import { registerServerReference as __registerServerReference } from "react-server-dom-webpack/server";
-__registerServerReference(__serverFunction_default, "5015b68cb05615364aa90c5cc3fed7d71fe6e315", null);

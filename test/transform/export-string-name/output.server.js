@@ -1,4 +1,4 @@
-"use server";
+"use server";__registerServerReference(searchNotes, "e0868769fffb25a5ebd8fde42ff59f7a2809349b", null);__registerServerReference(countNotes, "2e8e3f09704b29d2f0bbca60d8246db94f734d96", null);
 import { search } from "./search-index";
 
 async function searchNotes(query) {
@@ -12,5 +12,3 @@ async function countNotes() {
 export { searchNotes as "search-notes", countNotes as "ünïcode count" };
 
 ;import { registerServerReference as __registerServerReference } from "react-server-dom-webpack/server";
-__registerServerReference(searchNotes, "e0868769fffb25a5ebd8fde42ff59f7a2809349b", null);
-__registerServerReference(countNotes, "2e8e3f09704b29d2f0bbca60d8246db94f734d96", null);

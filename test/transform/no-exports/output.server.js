@@ -6,4 +6,3 @@ async function unused() {
 }
 
 ;import { registerServerReference as __registerServerReference } from "react-server-dom-webpack/server";
-

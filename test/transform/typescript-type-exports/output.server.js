@@ -1,4 +1,4 @@
-"use server";
+"use server";__registerServerReference(createNote, "da79a911a1659963606ad2f26464f7d498f494d6", null);
 import type { Db } from "./db";
 import { db } from "./db";
 
@@ -17,8 +17,6 @@ export async function createNote(input: NoteInput, draft = false): Promise<Note>
   return (db as Db).insert({ ...input, draft });
 }
 
-export const renameNote = async <T extends Note>(note: T, title: string): Promise<T> => ({ ...note, title });
+export const renameNote = async <T extends Note>(note: T, title: string): Promise<T> => ({ ...note, title });__registerServerReference(renameNote, "7f88959505522285a47d9dc23cc048c80d108935", null);
 
 ;import { registerServerReference as __registerServerReference } from "react-server-dom-webpack/server";
-__registerServerReference(createNote, "da79a911a1659963606ad2f26464f7d498f494d6", null);
-__registerServerReference(renameNote, "7f88959505522285a47d9dc23cc048c80d108935", null);

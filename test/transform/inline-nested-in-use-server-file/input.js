@@ -4,7 +4,7 @@ import { db } from "./db";
 export async function createNote(title) {
   const note = await db.insert({ title });
   async function undo() {
-    "use server"; // error
+    "use server";
     await db.delete(note.id);
   }
   return { note, undo };

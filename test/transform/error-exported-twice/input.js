@@ -1,7 +1,0 @@
-"use server";
-
-async function createNote(title) {
-  return { title };
-}
-
-export { createNote, createNote as addNote }; // error: one function, two IDs

@@ -1,0 +1,28 @@
+"use server";__registerServerReference(createNote, "d66d01f61cb021821409a8799b178dfe4ff1c02a", null);__registerServerReference(deleteNote, "3a1a9044ab1c64659dbe0f1224c09128f17ccf2f", null);
+
+import { registerServerReference as _registerServerReference } from "react-server-dom-webpack/server";
+import { captureValues as _captureValues, openCapturedValues as _openCapturedValues } from "webpack-server-actions/runtime/captured-values";
+import { db } from "./db";
+export const $$undo_684ad2b6 = _registerServerReference(async function undo(_captured) {
+  "use server";
+
+  let note = {};
+  [note.id] = await _openCapturedValues("684ad2b6f24e7a3d634bcc8b149245d27bceea74", _captured);
+  await db.delete(note.id);
+}, "684ad2b6f24e7a3d634bcc8b149245d27bceea74", null);
+export async function createNote(title) {
+  var undo = $$undo_684ad2b6.bind(null, _captureValues("684ad2b6f24e7a3d634bcc8b149245d27bceea74", "undo", ["note.id"], () => [note?.id]));
+  const note = await db.insert({
+    title
+  });
+  return {
+    note,
+    undo
+  };
+}
+export async function deleteNote(id) {
+  "use server";
+
+  await db.delete(id);
+}
+;import { registerServerReference as __registerServerReference } from "react-server-dom-webpack/server";
