@@ -91,7 +91,7 @@ export function registerServerFunctions(
   let registerExport: string | null = null;
   const registerExportName = () => (registerExport ??= freshName(names, '__registerServerExport'));
   const argsAfterValue = (exportName: string) =>
-    `, ${JSON.stringify(options.idOf(exportName))}, ${JSON.stringify(options.relativePath)}, ${JSON.stringify(exportName)})`;
+    `, ${JSON.stringify(options.idOf(exportName))}, ${stringLiteral(options.relativePath)}, ${stringLiteral(exportName)})`;
   // A statement of its own on the line of what it follows (so no line moves): after a `;` if that
   // has none.
   const registration = (at: number, local: string, exportName: string): Edit => {
@@ -139,6 +139,14 @@ export function registerServerFunctions(
   const imports = [`import { registerServerReference as ${register} } from "react-server-dom-webpack/server";`];
   if (registerExport) imports.push(`import { registerServerExport as ${registerExport} } from ${JSON.stringify(REGISTER_EXPORT_MODULE)};`);
   return applyEdits(source, edits) + `\n;${imports.join('\n')}\n${footer.map((line) => `${line}\n`).join('')}`;
+}
+
+/**
+ * A string literal that stays on its line: JSON leaves U+2028 and U+2029 as they are, which JavaScript
+ * reads as line breaks when it counts lines (a file may be named with one), moving every line below.
+ */
+function stringLiteral(value: string): string {
+  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 // `export default async function (` → the end of `function`, where the name goes.

@@ -231,6 +231,12 @@ describe('loader fuzzing', () => {
       expect(lines.slice(0, 4)).to.deep.equal(['"use server";', 'const __serverFunction_default = ', 'async () => {};', 'export async function b() {}']);
     });
 
+    it('keeps the lines of a "use server" file whose name holds a line separator, which its wrapped exports name', () => {
+      const source = '"use server";\nexport const save = wrap(async () => {});\nexport async function b() {}\n';
+      const { code } = loaderOn(source, 'server', 'src/x\u2028y.js');
+      expect(code).to.include('"src/x\\u2028y.js"');
+    });
+
     it('places a parse error by its offset, where Babel\'s line falls short (an escape read across lines)', () => {
       const source = '"use server";\nexport async function y(\\u{61, b) {\n  return `${\\u005f_x}`;\n}\n';
       const { messages, errors } = loaderOn(source, 'server');
