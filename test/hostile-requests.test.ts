@@ -15,6 +15,7 @@ import { escapeForLog } from '../runtime/server/log';
 import { EXAMPLE_BUILD } from './helpers/example';
 import {
   BAD_ACTION_METADATA,
+  boundToItself,
   BROKEN_MULTIPART,
   crossOrigins,
   isBoundField,
@@ -26,9 +27,12 @@ import {
   REDIRECT_TARGETS,
   replaceValue,
   rootBeforeFile,
+  SETTLED_REPLIES,
   tamperedDeleteForms,
   UNDECODABLE_REPLIES,
   unnamedPart,
+  UNSETTLED_BOUND_ARGUMENTS,
+  UNSETTLED_REPLIES,
   WRONG_CONTENT_TYPES,
   WRONG_METHODS,
   type Fields,
@@ -344,6 +348,42 @@ describe('hostile requests against the notes example over HTTP', () => {
         expect(existsSync(gadgetMarker()), 'the gadget did not run').to.equal(false);
       });
     }
+  });
+
+  describe('Flight replies that leave React something it cannot finish (a promise, stream or iterator)', () => {
+    const send = async (id: string, body: string | Fields) => (typeof body === 'string' ? call(id, body) : multipartCall(id, body));
+
+    for (const [label, make] of UNSETTLED_REPLIES) {
+      it(`refuses ${label} with 400`, async () => {
+        // What never settles is refused when the body's deadline passes.
+        await refused(label, await send(ids.createNote, make(ids.createNote)), 400, 'bad-request');
+      });
+    }
+
+    it('runs a function with promises, streams and iterators that the reply settles (the control)', async () => {
+      for (const [label, make] of SETTLED_REPLIES) {
+        await app.expectAnswer(label, await send(ids.updateName, make(ids.updateName)), RAN_UPDATE_NAME);
+      }
+    });
+
+    for (const [label, make] of UNSETTLED_BOUND_ARGUMENTS) {
+      it(`refuses a form posting updateName with ${label} (400)`, async () => {
+        const fields: Fields = [...boundActionFields(JSON.stringify({ id: ids.updateName, bound: '$@1' })), ...make(ids.updateName), MALLORY];
+        await refused(label, await formPost(fields), 400, 'bad-request');
+      });
+    }
+
+    it('refuses a form whose useActionState binding (read after the function ran) never settles, before the function runs (400)', async () => {
+      const stateBinding: Fields = [
+        ['$ACTION_REF_2', ''],
+        ['$ACTION_2:0', JSON.stringify({ id: ids.updateName, bound: '$@1' })],
+        ['$ACTION_2:1', '["$h2"]'],
+        ...boundToItself(ids.updateName, 2, '$ACTION_2:'),
+        ['$ACTION_KEY', 'k0'],
+      ];
+      // The action that runs is the last action field: a plain one, after the binding.
+      await refused('state binding', await formPost([...stateBinding, [`$ACTION_ID_${ids.updateName}`, ''], MALLORY]), 400, 'bad-request');
+    });
   });
 
   describe('bound arguments of a form over the limits of a call', () => {

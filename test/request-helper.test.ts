@@ -3,11 +3,14 @@
  * its server bundle's helper behind a Node HTTP server. A call's answer with the re-rendered tree,
  * `redirect()` from a call and from a form, and calls and form posts that throw. The redirect after a
  * form post (`redirectAfterFormPost`) is in redirect-after-form-post.test.ts, `redirect()` itself in
- * redirect.test.ts.
+ * redirect.test.ts. Arguments React cannot finish decoding are refused before a function that would
+ * wait for them runs, and what React's client sends (promises, streams, iterators) still reaches it.
  */
 import { expect } from 'chai';
+import { UNSETTLED_BOUND_ARGUMENTS, UNSETTLED_REPLIES } from './helpers/hostile-cases';
 import { hiddenFields, postCall, postForm } from './helpers/http';
 import { settle } from './helpers/inline-app';
+import { expectRefused } from './helpers/refusals';
 import {
   ABROAD,
   buildRequestApp,
@@ -193,6 +196,117 @@ describe('handleServerActionRequest over HTTP', () => {
         action: { id: actions.increment.$$id, name: 'increment' },
       });
       expect(counter.value).to.equal(start + 3);
+    });
+  });
+
+  describe('arguments React cannot finish decoding', () => {
+    let server: ActionServer;
+
+    before(async () => {
+      // What never settles is refused when the body's deadline passes: a short one here.
+      server = await startActionServer(app, { bodyTimeout: 500 });
+    });
+    after(() => server.close());
+
+    /** A reply written by hand, for awaitAll: text, or multipart fields. A hang fails the test after 10 s. */
+    const sendReply = (body: string | Array<[string, string]>) => () => {
+      const headers: Record<string, string> = { 'x-server-action': actions.awaitAll.$$id };
+      let payload: string | FormData = new FormData();
+      if (typeof body === 'string') {
+        headers['content-type'] = 'text/plain;charset=UTF-8';
+        payload = body;
+      } else for (const [name, value] of body) payload.append(name, value);
+      return fetch(server.url, { method: 'POST', headers, body: payload, signal: AbortSignal.timeout(10_000) });
+    };
+
+    for (const [label, make] of UNSETTLED_REPLIES) {
+      it(`refuses ${label} with 400: awaitAll, which awaits its arguments, does not run`, async () => {
+        await expectRefused(app, server, sendReply(make(actions.awaitAll.$$id)), 400, 'bad-request');
+      });
+    }
+
+    for (const [label, make] of UNSETTLED_BOUND_ARGUMENTS) {
+      it(`refuses a form posting awaitAll with ${label} (400)`, async () => {
+        const metadata = JSON.stringify({ id: actions.awaitAll.$$id, bound: '$@1' });
+        const fields: Array<[string, string]> = [['$ACTION_REF_1', ''], ['$ACTION_1:0', metadata], ...make(actions.awaitAll.$$id)];
+        await expectRefused(app, server, () => postForm(server.url, fields, { signal: AbortSignal.timeout(10_000) }), 400, 'bad-request');
+      });
+    }
+
+    it("runs awaitAll with what React's encodeReply sends: promises, streams, async iterables and iterators", async () => {
+      async function* letters() {
+        yield 'x';
+        yield 'y';
+      }
+      const args = [
+        Promise.resolve(1),
+        // A promise of a typed array: React settles it only once it has read the bytes' Blob.
+        Promise.resolve(new Uint8Array([7, 8])),
+        Promise.resolve({ nested: Promise.resolve('inner') }),
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue('a');
+            controller.enqueue({ b: 2 });
+            controller.close();
+          },
+        }),
+        letters(),
+        { [Symbol.asyncIterator]: letters },
+        'plain',
+      ];
+      const start = counter.value;
+      const response = await postCall(server.url, actions.awaitAll.$$id, args);
+      expect(response.status).to.equal(200);
+      const [one, bytes, object, stream, iterator, iterable, plain] = (await readCallAnswer(response)).returnValue as unknown[];
+      expect([one, bytes, stream, iterator, iterable, plain]).to.deep.equal([1, new Uint8Array([7, 8]), ['a', { b: 2 }], ['x', 'y'], ['x', 'y'], 'plain']);
+      expect(await (object as { nested: Promise<unknown> }).nested).to.equal('inner');
+      expect(counter.value, 'awaitAll ran once').to.equal(start + 1);
+    });
+
+    it('runs awaitAll with arguments that refer to themselves, and with 20 000 objects, the last holding a promise', async () => {
+      const loop: Record<string, unknown> = { name: 'loop' };
+      loop.self = loop;
+      const many = Array.from({ length: 20_000 }, (_, index) => ({ index, promised: index === 19_999 ? Promise.resolve('last') : null }));
+      const response = await postCall(server.url, actions.awaitAll.$$id, [loop, many]);
+      expect(response.status).to.equal(200);
+      const [echoed, objects] = (await readCallAnswer(response)).returnValue as [typeof loop, typeof many];
+      expect(echoed.self).to.equal(echoed);
+      expect(objects).to.have.lengthOf(20_000);
+      expect(await objects[19_999].promised).to.equal('last');
+    });
+
+    it('passes FormData arguments whole: a file keeps its place before the fields sent after it', async () => {
+      // The body is read whole before React decodes it: a file's entry must not move behind later fields,
+      // or React, which reads each FormData argument's entries as one run, would split them.
+      const first = new FormData();
+      first.append('file', new Blob(['the bytes']), 'f.txt');
+      first.append('note', 'one');
+      const second = new FormData();
+      second.append('name', 'two');
+      const response = await postCall(server.url, actions.awaitAll.$$id, [first, second]);
+      expect(response.status).to.equal(200);
+      const [one, two] = (await readCallAnswer(response)).returnValue as FormData[];
+      expect([...one.keys()]).to.deep.equal(['file', 'note']);
+      expect(await (one.get('file') as Blob).text()).to.equal('the bytes');
+      expect([...two.entries()]).to.deep.equal([['name', 'two']]);
+    });
+
+    it('runs a form bound to awaitAll with a promise, a stream and an iterator that the form carries whole', async () => {
+      const fields: Array<[string, string]> = [
+        ['$ACTION_REF_1', ''],
+        ['$ACTION_1:0', JSON.stringify({ id: actions.awaitAll.$$id, bound: '$@1' })],
+        ['$ACTION_1:1', '["$@2","$R3","$x4"]'],
+        ['$ACTION_1:2', '5'],
+        ['$ACTION_1:S3', '"a"'],
+        ['$ACTION_1:S3', 'C'],
+        ['$ACTION_1:S4', '"b"'],
+        ['$ACTION_1:S4', 'C'],
+      ];
+      const response = await postForm(server.url, fields, { redirect: 'manual' });
+      expect(response.status).to.equal(200);
+      const { returnValue } = (await response.json()) as { returnValue: unknown[] };
+      // The form's own FormData comes last (it shows as {} in JSON).
+      expect(returnValue).to.deep.equal([5, ['a'], ['b'], {}]);
     });
   });
 });

@@ -1,11 +1,11 @@
 /**
  * A call from `callServer`: the action ID in the `x-server-action` header, the arguments in the body
  * (React's encodeReply: text/plain, or multipart/form-data when they hold files). The ID is checked
- * before a byte of the body is read; the arguments are decoded within the limits, then the function
- * runs and its result goes back as a Flight stream.
+ * before a byte of the body is read; the arguments are decoded within the limits and settled
+ * (settle-arguments.ts), then the function runs and its result goes back as a Flight stream.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { decodeReply, decodeReplyFromBusboy, renderToPipeableStream } from 'react-server-dom-webpack/server';
+import { decodeReply, renderToPipeableStream } from 'react-server-dom-webpack/server';
 import { ACTION_REDIRECT_HEADER, FLIGHT_CONTENT_TYPE, type ActionResponsePayload } from '../protocol';
 import { notFound, requireKnownAction } from './action-info';
 import {
@@ -16,8 +16,9 @@ import {
 } from './errors';
 import { loadServerAction, type ServerFunction } from './load-server-action';
 import { getServerActionsManifest } from './manifest';
-import { isMultipart, isPlainText, multipartFailure, multipartParser, readText } from './read-body';
+import { isMultipart, isPlainText, readFormData, readText } from './read-body';
 import type { HandleServerActionOptions, RequestLimits, ServerActionResult } from './request-options';
+import { beforeDeadline, settleArguments, type Deadline } from './settle-arguments';
 
 export async function handleCall(
   request: IncomingMessage,
@@ -71,40 +72,35 @@ export async function loadRegistered(id: string): Promise<ServerFunction> {
   }
 }
 
+/**
+ * The arguments, whole: the body read within the limits, decoded by React, and everything React left
+ * unfinished in them (promises, streams, iterators) settled, all within the body's deadline.
+ */
 async function decodeArguments(request: IncomingMessage, limits: RequestLimits): Promise<unknown[]> {
-  const manifest = getServerActionsManifest();
-  const decodeOptions = { arraySizeLimit: limits.arraySizeLimit };
-  let args: unknown;
-  if (isMultipart(request)) {
-    const parser = multipartParser(request, limits.body);
-    // React resolves the arguments as soon as their root field is in; the function runs only once the
-    // whole body has come within the limits (a file part after the root may still be too large).
-    const bodyRead = new Promise<void>((resolve, reject) => {
-      parser.once('close', resolve);
-      parser.once('error', reject);
-    });
-    try {
-      const decoded = decodeReplyFromBusboy<unknown>(parser, manifest, decodeOptions);
-      request.pipe(parser);
-      [args] = await Promise.all([decoded, bodyRead]);
-    } catch (error) {
-      const failure = multipartFailure(parser, error);
-      // React's message may quote the body: it is not passed on.
-      throw failure.status === 400 ? undecodable() : failure;
-    }
-  } else {
-    const text = await readText(request, limits.body);
-    try {
-      args = await decodeReply<unknown>(text, manifest, decodeOptions);
-    } catch {
-      throw undecodable();
-    }
-  }
+  const deadline = Date.now() + limits.body.timeout;
+  // A multipart body is read whole before React decodes it: the function runs only once all of it
+  // has come within the limits, and the settling below may need to decode it twice.
+  const body = isMultipart(request) ? await readFormData(request, limits.body) : await readText(request, limits.body);
+  const args = await decodeWithin(body, limits, deadline);
   if (!Array.isArray(args)) throw new ServerActionRequestError('The arguments must be an array.', 400, 'bad-request');
   if (args.length > limits.maxArguments) {
     throw new ServerActionRequestError(`A call passes at most ${limits.maxArguments} arguments.`, 400, 'bad-request');
   }
-  return args;
+  const settled = await settleArguments(args, deadline);
+  if (settled === 'unsettled') throw undecodable();
+  // Streams and iterators were read to their end to settle them: the function gets them unread.
+  return settled === 'whole-once-read' ? ((await decodeWithin(body, limits, deadline)) as unknown[]) : args;
+}
+
+async function decodeWithin(body: string | FormData, limits: RequestLimits, deadline: Deadline): Promise<unknown> {
+  try {
+    // A reply can make React wait for ever (a server reference bound to itself): the deadline ends it.
+    const decoded = decodeReply<unknown>(body, getServerActionsManifest(), { arraySizeLimit: limits.arraySizeLimit });
+    return await beforeDeadline(decoded, deadline);
+  } catch {
+    // React's message may quote the body: it is not passed on.
+    throw undecodable();
+  }
 }
 
 function undecodable(): ServerActionRequestError {

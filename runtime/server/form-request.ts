@@ -11,6 +11,7 @@ import { formStateCookie, samePageLocation } from './form-state-cookie';
 import { getServerActionsManifest } from './manifest';
 import { readFormData } from './read-body';
 import type { HandleServerActionOptions, RequestLimits, ServerActionInfo, ServerActionResult } from './request-options';
+import { beforeDeadline, settleArguments, type Deadline } from './settle-arguments';
 
 export async function handleForm(
   request: IncomingMessage,
@@ -19,15 +20,20 @@ export async function handleForm(
   options: HandleServerActionOptions,
   report: (error: unknown) => void,
 ): Promise<ServerActionResult> {
+  const deadline = Date.now() + limits.body.timeout;
   const formData = await readFormData(request, limits.body);
   const named = formAction(formData);
   if (named === null) return { kind: 'none', formState: null };
   const action = requireKnownAction(named.id);
-  if (named.boundPrefix !== undefined) await checkBoundArguments(formData, named.boundPrefix, limits);
+  if (named.boundPrefix !== undefined) await checkBoundArguments(formData, named.boundPrefix, limits, deadline);
+  // decodeFormState reads a binding of its own after the function ran: one that cannot settle is
+  // refused before, not left to fail or hang the answer.
+  const stateBinding = formStateBinding(formData);
+  if (stateBinding !== null && stateBinding !== named.boundPrefix) await checkBoundArguments(formData, stateBinding, limits, deadline);
   const manifest = getServerActionsManifest();
   let run: () => Promise<unknown>;
   try {
-    run = await decodeAction(formData, manifest)!;
+    run = await beforeDeadline(decodeAction(formData, manifest)!, deadline);
   } catch {
     throw new ServerActionRequestError("The form's server-function fields could not be decoded.", 400, 'bad-request');
   }
@@ -76,20 +82,31 @@ export function formAction(formData: FormData): { id: string; boundPrefix?: stri
 }
 
 /**
- * decodeAction takes no limits (React caps bound arguments at 1 000, arrays at a million slots): the
- * bound arguments are decoded first as a reply under the helper's limits, and counted with the form
- * data the action is called with.
+ * The `$ACTION_<p>:` prefix of the binding decodeFormState reads (the last `$ACTION_REF_` field, when
+ * the form has a string `$ACTION_KEY`), or null when it reads none.
  */
-async function checkBoundArguments(formData: FormData, boundPrefix: string, limits: RequestLimits): Promise<void> {
+function formStateBinding(formData: FormData): string | null {
+  if (typeof formData.get('$ACTION_KEY') !== 'string') return null;
+  let refKey: string | null = null;
+  for (const key of formData.keys()) if (key.startsWith('$ACTION_REF_')) refKey = key;
+  return refKey === null ? null : `$ACTION_${refKey.slice('$ACTION_REF_'.length)}:`;
+}
+
+/**
+ * decodeAction takes no limits (React caps bound arguments at 1 000, arrays at a million slots) and
+ * waits for whatever the bound arguments hold: they are decoded first as a reply under the helper's
+ * limits, settled by the request's deadline (settle-arguments.ts), and counted with the form data the
+ * action is called with.
+ */
+async function checkBoundArguments(formData: FormData, boundPrefix: string, limits: RequestLimits, deadline: Deadline): Promise<void> {
   const reply = new FormData();
   for (const [key, value] of formData) if (key.startsWith(boundPrefix)) reply.append(key.slice(boundPrefix.length), value);
   let bound: unknown;
   try {
-    const metadata = await decodeReply<{ bound?: unknown }>(reply, getServerActionsManifest(), {
-      arraySizeLimit: limits.arraySizeLimit,
-    });
+    const decoded = decodeReply<{ bound?: unknown }>(reply, getServerActionsManifest(), { arraySizeLimit: limits.arraySizeLimit });
+    const metadata = await beforeDeadline(decoded, deadline);
     // A promise React's decoder made for the `$@` reference, not a thenable from the request.
-    bound = await metadata.bound;
+    bound = await beforeDeadline(metadata.bound, deadline);
   } catch {
     throw malformedBinding();
   }
@@ -98,6 +115,8 @@ async function checkBoundArguments(formData: FormData, boundPrefix: string, limi
   if (bound.length + 1 > limits.maxArguments) {
     throw new ServerActionRequestError(`A call passes at most ${limits.maxArguments} arguments.`, 400, 'bad-request');
   }
+  // decodeAction decodes the fields again for the function: what is read here is not used up there.
+  if ((await settleArguments(bound, deadline)) === 'unsettled') throw malformedBinding();
 }
 
 function malformedBinding(): ServerActionRequestError {

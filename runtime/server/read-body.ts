@@ -97,7 +97,11 @@ export function multipartFailure(parser: busboy.Busboy, error: unknown): ServerA
   return refusals.get(parser) ?? (error instanceof ServerActionRequestError ? error : malformed());
 }
 
-/** A whole form body as FormData, for `decodeAction` and `decodeFormState`. */
+/**
+ * A whole form body as FormData, for `decodeReply`, `decodeAction` and `decodeFormState`, its entries
+ * in the order they were sent: React reads the entries of a FormData argument as one run, and a form's
+ * own FormData goes to the function as the browser sent it.
+ */
 export async function readFormData(request: IncomingMessage, limits: BodyLimits): Promise<FormData> {
   const formData = new FormData();
   if (isUrlEncoded(request)) {
@@ -105,22 +109,36 @@ export async function readFormData(request: IncomingMessage, limits: BodyLimits)
     return formData;
   }
   const parser = multipartParser(request, limits);
+  // A file's stream ends after the parser has gone on to the fields behind it: each entry keeps its place.
+  const entries: Array<[string, string | File]> = [];
   await new Promise<void>((resolve, fail) => {
     const reject = (error: unknown) => fail(multipartFailure(parser, error));
-    parser.on('field', (name, value) => formData.append(name, value));
+    let openFiles = 0;
+    let closed = false;
+    const settle = () => closed && openFiles === 0 && resolve();
+    parser.on('field', (name, value) => entries.push([name, value]));
     parser.on('file', (name, stream, info) => {
+      const place = entries.push([name, '']) - 1;
       const chunks: Buffer[] = [];
+      openFiles += 1;
       // A file stream fails with the parser (body too large): unhandled, that would end the process.
       stream.on('error', reject);
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () =>
-        formData.append(name, new File(chunks.map((chunk) => new Uint8Array(chunk)), info.filename ?? 'blob', { type: info.mimeType })),
-      );
+      stream.on('end', () => {
+        const bytes = chunks.map((chunk) => new Uint8Array(chunk));
+        entries[place] = [name, new File(bytes, info.filename ?? 'blob', { type: info.mimeType })];
+        openFiles -= 1;
+        settle();
+      });
     });
-    parser.on('close', resolve);
+    parser.on('close', () => {
+      closed = true;
+      settle();
+    });
     parser.on('error', reject);
     request.pipe(parser);
   });
+  for (const [name, value] of entries) formData.append(name, value);
   return formData;
 }
 

@@ -29,9 +29,13 @@ export async function multipart(fields: Array<[string, string | Blob]> | FormDat
   return { type: encoded.headers.get('content-type')!, body: Buffer.from(await encoded.arrayBuffer()) };
 }
 
-/** A call whose arguments are a multipart Flight reply: fields `0` (the root), `1`, ... */
-export async function multipartCall(actionId: string, fields: Record<string, string | Blob>, headers: Headers = []): Promise<RawRequest> {
-  const { type, body } = await multipart(Object.entries(fields));
+/** A call whose arguments are a multipart Flight reply: fields `0` (the root), `1`, ... (repeated names: as pairs). */
+export async function multipartCall(
+  actionId: string,
+  fields: Record<string, string | Blob> | Array<[string, string | Blob]>,
+  headers: Headers = [],
+): Promise<RawRequest> {
+  const { type, body } = await multipart(Array.isArray(fields) ? fields : Object.entries(fields));
   return call(actionId, body, type, headers);
 }
 

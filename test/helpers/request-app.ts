@@ -20,7 +20,7 @@ type ServerReference = ((...args: unknown[]) => Promise<unknown>) & { $$id: stri
 export interface RequestAppServer {
   runtime: typeof ServerRuntime;
   actions: Record<
-    'increment' | 'goSomewhere' | 'goAbroad' | 'goToScript' | 'fail' | 'saveWithState' | 'saveHugeState' | 'whoIsCalling',
+    'increment' | 'goSomewhere' | 'goAbroad' | 'goToScript' | 'fail' | 'saveWithState' | 'saveHugeState' | 'whoIsCalling' | 'awaitAll',
     ServerReference
   >;
   counter: { value: number };
