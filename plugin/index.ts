@@ -5,17 +5,17 @@
 import { createHash } from 'node:crypto';
 import type { Compilation, Compiler } from 'webpack';
 import { getModuleRecord, setLoaderHandshake, type LoaderHandshake } from '../shared/module-record';
-import { BuildCoordinator } from './build-coordinator';
-import { assignModuleIds } from './module-ids';
-import type { CompilationSnapshot } from './compilation-snapshot';
-import { emitManifests } from './emit-manifests';
+import { BuildCoordinator } from './coordination/build-coordinator';
+import { assignModuleIds } from './loaded-by-id/module-ids';
+import type { CompilationSnapshot } from './coordination/compilation-snapshot';
+import { emitManifests } from './manifests/emit-manifests';
 import { GeneratedKey } from './generated-key';
-import { keepReferencedExports, markNamedExports } from './keep-exports';
-import { createManifestRuntimeModule, runsServerLayer } from './manifest-runtime-module';
+import { keepReferencedExports, markNamedExports } from './loaded-by-id/keep-exports';
+import { createManifestRuntimeModule, runsServerLayer } from './manifests/manifest-runtime-module';
 import { normalizePluginOptions, type NormalizedPluginOptions, type ServerActionsPluginOptions } from './options';
-import { checkServerFunctionsPresent } from './reference-checks';
-import { reportStalePeers, settleModuleGraphs } from './settle-module-graphs';
-import { checkSetup } from './setup-checks';
+import { checkServerFunctionsPresent } from './checks/server-functions-present';
+import { reportStalePeers, settleModuleGraphs } from './coordination/settle-module-graphs';
+import { checkSetup } from './checks/setup-checks';
 
 export type { ServerActionsPluginOptions } from './options';
 export type { LoaderOptions } from '../loader/options';

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { hasFlightSecurityFixes, PATCHED_FLIGHT_RANGE } from '../plugin/flight-versions';
+import { hasFlightSecurityFixes, PATCHED_FLIGHT_RANGE } from '../plugin/checks/flight-versions';
 
 describe('react-server-dom-webpack versions with the Flight security fixes', () => {
   const unpatched = ['18.3.1', '19.0.0', '19.0.3', '19.0.7', '19.1.4', '19.1.8', '19.2.0', '19.2.3', '19.2.7'];

@@ -10,8 +10,8 @@
  * functions in its own chunks only, since it can load no other module.
  */
 import type { Chunk, Compilation, Module, RuntimeModule } from 'webpack';
-import { KEYS_RUNTIME_PROPERTY, MANIFEST_RUNTIME_PROPERTY } from '../runtime/protocol';
-import { getModuleRecord } from '../shared/module-record';
+import { KEYS_RUNTIME_PROPERTY, MANIFEST_RUNTIME_PROPERTY } from '../../runtime/protocol';
+import { getModuleRecord } from '../../shared/module-record';
 import { collectServerFunctions, serverManifestCode } from './server-manifest';
 
 /** The modules in a runtime chunk and every chunk it can load, with those inside concatenated modules. */

@@ -4,7 +4,7 @@
  * stays on the root's `buildInfo`, the module ID and chunks belong to the concatenated module.
  */
 import type { Chunk, ChunkGroup, Compilation, Module } from 'webpack';
-import { getModuleRecord, type ModuleRecord } from '../shared/module-record';
+import { getModuleRecord, type ModuleRecord } from '../../shared/module-record';
 
 export interface EmittedRecord {
   record: ModuleRecord;

@@ -3,10 +3,10 @@
  * reading the prologue of every module the loader did not see (node_modules included), which is cheap.
  */
 import type { Compilation, Compiler, NormalModule } from 'webpack';
-import { getModuleRecord, type Layer } from '../shared/module-record';
-import type { BuildCoordinator } from './build-coordinator';
-import type { CompilationSnapshot } from './compilation-snapshot';
-import { layerByWebpackLayer, packageOf, report } from './setup-check-support';
+import { getModuleRecord, type Layer } from '../../shared/module-record';
+import type { BuildCoordinator } from '../coordination/build-coordinator';
+import type { CompilationSnapshot } from '../coordination/compilation-snapshot';
+import { layerByWebpackLayer, packageOf, report } from './module-origin';
 
 interface UnmatchedModule {
   module: NormalModule;

@@ -8,7 +8,7 @@
  * React splits a reference `<id>#<export>` at `#` and reads the export by name from the module.
  */
 import type { Compilation } from 'webpack';
-import type { Layer } from '../shared/module-record';
+import type { Layer } from '../../shared/module-record';
 import { chunkFile, describeEmitted, emittedRecords } from './emitted-modules';
 
 interface ClientModuleEntry {

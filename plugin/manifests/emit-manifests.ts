@@ -1,8 +1,8 @@
 /** Emits the manifests of one compilation, for each layer it builds. */
 import type { Compilation } from 'webpack';
-import type { NormalizedPluginOptions } from './options';
+import type { NormalizedPluginOptions } from '../options';
 import { clientManifestJson, ssrManifestJson } from './client-manifests';
-import type { CompilationSnapshot } from './compilation-snapshot';
+import type { CompilationSnapshot } from '../coordination/compilation-snapshot';
 import { collectServerFunctions, serverManifestJson } from './server-manifest';
 
 export function emitManifests(

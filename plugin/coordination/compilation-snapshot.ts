@@ -3,7 +3,7 @@
  * `module.buildInfo` (so a build restored from the persistent cache reads the same).
  */
 import type { Compilation, NormalModule } from 'webpack';
-import { getModuleRecord, type Layer, type ModuleRecord } from '../shared/module-record';
+import { getModuleRecord, type Layer, type ModuleRecord } from '../../shared/module-record';
 
 /**
  * Records by resource (query included): the request that builds the module again elsewhere. Only

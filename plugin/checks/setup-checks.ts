@@ -13,12 +13,12 @@
  * might be meant (a partial build, a deliberately plain module) the report is a warning.
  */
 import type { Compilation, Compiler, NormalModule, WebpackError } from 'webpack';
-import { getModuleRecord, type Layer } from '../shared/module-record';
-import type { BuildCoordinator } from './build-coordinator';
-import type { CompilationSnapshot, RecordsByResource } from './compilation-snapshot';
-import { checkLoaderCoverage } from './loader-coverage-check';
-import { checkReactPackages } from './react-packages-check';
-import { displayPath, problem, warn } from './setup-check-support';
+import { getModuleRecord, type Layer } from '../../shared/module-record';
+import type { BuildCoordinator } from '../coordination/build-coordinator';
+import type { CompilationSnapshot, RecordsByResource } from '../coordination/compilation-snapshot';
+import { checkLoaderCoverage } from './loader-coverage';
+import { checkReactPackages } from './react-packages';
+import { displayPath, problem, warn } from './module-origin';
 
 const ONE_INSTANCE =
   'If the other compilers have a ServerActionsPlugin of their own, use one instance in every compiler: ' +

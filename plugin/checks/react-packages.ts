@@ -3,10 +3,10 @@
  * throws when it loads), or from two copies of react-server-dom-webpack in one bundle.
  */
 import type { Compilation, NormalModule } from 'webpack';
-import { getModuleRecord } from '../shared/module-record';
-import type { CompilationSnapshot } from './compilation-snapshot';
+import { getModuleRecord } from '../../shared/module-record';
+import type { CompilationSnapshot } from '../coordination/compilation-snapshot';
 import { hasFlightSecurityFixes, PATCHED_FLIGHT_RANGE } from './flight-versions';
-import { displayPath, layerByWebpackLayer, packageOf, report, warn } from './setup-check-support';
+import { displayPath, layerByWebpackLayer, packageOf, report, warn } from './module-origin';
 
 /**
  * Entry points of React packages that a resolution with the `react-server` condition never yields:

@@ -4,7 +4,7 @@
  * different file under the same path): each such function is a build error in the server compilation.
  */
 import type { Compilation } from 'webpack';
-import type { CompilationSnapshot } from './compilation-snapshot';
+import type { CompilationSnapshot } from '../coordination/compilation-snapshot';
 
 export function checkServerFunctionsPresent(
   compilation: Compilation,

@@ -1,8 +1,8 @@
 /** What the setup checks share: reporting a problem, and where a module comes from. */
 import * as path from 'node:path';
 import type { Compilation, Compiler, Module, NormalModule, WebpackError } from 'webpack';
-import type { Layer } from '../shared/module-record';
-import type { CompilationSnapshot } from './compilation-snapshot';
+import type { Layer } from '../../shared/module-record';
+import type { CompilationSnapshot } from '../coordination/compilation-snapshot';
 
 /** The layer of a module the loader did not see, from its webpack layer; undefined when ambiguous. */
 export function layerByWebpackLayer(snapshot: CompilationSnapshot): (module: Module) => Layer | undefined {

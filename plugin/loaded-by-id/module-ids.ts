@@ -10,8 +10,8 @@
  *   checkouts when the package lives outside the app (a linked package).
  */
 import type { Compilation } from 'webpack';
-import { facadeModuleId } from '../shared/ids';
-import { emittedRecords } from './emitted-modules';
+import { facadeModuleId } from '../../shared/ids';
+import { emittedRecords } from '../manifests/emitted-modules';
 
 export function assignModuleIds(compilation: Compilation, salt: string): void {
   for (const { record, emitted } of emittedRecords(compilation)) {

@@ -9,7 +9,7 @@
  * functions, so React's `<key>#<name>` fallback cannot reach anything but a server function.
  */
 import type { Chunk, Compilation, Module } from 'webpack';
-import { getModuleRecord, type ModuleRecord } from '../shared/module-record';
+import { getModuleRecord, type ModuleRecord } from '../../shared/module-record';
 import { chunkFile, describeEmitted, emittedRecords } from './emitted-modules';
 
 export interface ServerFunctionEntry {

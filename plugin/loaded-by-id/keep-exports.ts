@@ -15,7 +15,7 @@
  *   includes; a concatenation bailout keeps them whole instead.
  */
 import type { Compilation, Module } from 'webpack';
-import { getModuleRecord, type ModuleRecord } from '../shared/module-record';
+import { getModuleRecord, type ModuleRecord } from '../../shared/module-record';
 
 const BAILOUT = 'a module ID that React loads by (webpack-server-actions)';
 
