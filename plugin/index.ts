@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Compilation, Compiler } from 'webpack';
 import { getModuleRecord, setLoaderHandshake, type LoaderHandshake } from '../shared/module-record';
+import { addError } from './build-problems';
 import { BuildCoordinator } from './coordination/build-coordinator';
 import { assignModuleIds } from './loaded-by-id/module-ids';
 import type { CompilationSnapshot } from './coordination/compilation-snapshot';
@@ -114,12 +115,11 @@ export class ServerActionsPlugin {
   private checkSameRoot(compilation: Compilation): void {
     const roots = new Set(this.coordinator.compilers.map((compiler) => this.root(compiler)));
     if (roots.size <= 1) return;
-    const error = new compilation.compiler.webpack.WebpackError(
-      'webpack-server-actions: the compilers sharing this ServerActionsPlugin have different `context` ' +
+    addError(
+      compilation,
+      'the compilers sharing this ServerActionsPlugin have different `context` ' +
         'directories, so their action IDs would not match. Set the plugin option `root` to the app directory.',
     );
-    error.hideStack = true;
-    compilation.errors.push(error);
   }
 }
 

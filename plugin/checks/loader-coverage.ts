@@ -6,7 +6,8 @@ import type { Compilation, Compiler, NormalModule } from 'webpack';
 import { getModuleRecord, type Layer } from '../../shared/module-record';
 import type { BuildCoordinator } from '../coordination/build-coordinator';
 import type { CompilationSnapshot } from '../coordination/compilation-snapshot';
-import { layerByWebpackLayer, packageOf, report } from './module-origin';
+import { addModulesProblem, compilerName } from '../build-problems';
+import { layerByWebpackLayer, packageOf } from './module-origin';
 
 interface UnmatchedModule {
   module: NormalModule;
@@ -68,25 +69,25 @@ function clientComponentsRendered(coordinator: BuildCoordinator, compiler: Compi
 function reportUnmatchedDirectives(compilation: Compilation, unmatched: UnmatchedModule[], rendered: Set<string>): void {
   const group = (keep: (each: UnmatchedModule) => boolean) => unmatched.filter(keep).map((each) => each.module);
   const isClient = (layer: Layer) => layer !== 'server';
-  const name = `compiler "${compilation.compiler.name ?? '(unnamed compiler)'}"`;
+  const name = `compiler "${compilerName(compilation.compiler)}"`;
   const serverCodeInClient = group((each) => each.directive === 'use server' && isClient(each.layer));
-  report(compilation, 'error', serverCodeInClient, (files) =>
+  addModulesProblem(compilation, 'error', serverCodeInClient, (files) =>
     `${name} bundles "use server" files that no webpack-server-actions loader rule matches: their code ships ` +
       `to the client as it is, and calls never reach the server:\n${files}\n${matchThem(serverCodeInClient)}`,
   );
   const unrenderable = group((each) => each.directive === 'use client' && isClient(each.layer) && rendered.has(each.module.resource));
-  report(compilation, 'error', unrenderable, (files) =>
+  addModulesProblem(compilation, 'error', unrenderable, (files) =>
     `${name} bundles "use client" files that the server renders but that no webpack-server-actions loader rule ` +
       `matches here, so they are missing from the client manifests:\n${files}\n${matchThem(unrenderable)}`,
   );
   const unregistered = group((each) => each.directive === 'use server' && each.layer === 'server');
-  report(compilation, 'warning', unregistered, (files) =>
+  addModulesProblem(compilation, 'warning', unregistered, (files) =>
     `${name} bundles "use server" files in the server layer that no webpack-server-actions loader rule ` +
       `matches: their functions are not registered, so clients cannot call them and they cannot be passed to ` +
       `client components:\n${files}\n${matchThem(unregistered)}`,
   );
   const clientAsServer = group((each) => each.directive === 'use client' && each.layer === 'server');
-  report(compilation, 'warning', clientAsServer, (files) =>
+  addModulesProblem(compilation, 'warning', clientAsServer, (files) =>
     `${name} bundles "use client" files in the server layer that no webpack-server-actions loader rule ` +
       `matches: they run as server components instead of being rendered in the client:\n${files}\n${matchThem(clientAsServer)}`,
   );

@@ -1,6 +1,5 @@
-/** What the setup checks share: reporting a problem, and where a module comes from. */
-import * as path from 'node:path';
-import type { Compilation, Compiler, Module, NormalModule, WebpackError } from 'webpack';
+/** Where a module comes from, for the checks: its layer when the loader did not see it, its package. */
+import type { Module, NormalModule } from 'webpack';
 import type { Layer } from '../../shared/module-record';
 import type { CompilationSnapshot } from '../coordination/compilation-snapshot';
 
@@ -31,31 +30,4 @@ export function packageOf(module: NormalModule): PackageFile | undefined {
     root: data.descriptionFileRoot,
     relativePath: data.relativePath,
   };
-}
-
-export function report(
-  compilation: Compilation,
-  severity: 'error' | 'warning',
-  modules: NormalModule[],
-  message: (files: string) => string,
-): void {
-  if (modules.length === 0) return;
-  const files = [...new Set(modules.map((module) => `  - ${displayPath(compilation.compiler, module.resource)}`))].sort();
-  const text = `webpack-server-actions: ${message(files.join('\n'))}`;
-  if (severity === 'error') compilation.errors.push(problem(compilation, text));
-  else compilation.warnings.push(problem(compilation, text));
-}
-
-export function warn(compilation: Compilation, message: string): void {
-  compilation.warnings.push(problem(compilation, message));
-}
-
-export function problem(compilation: Compilation, message: string): WebpackError {
-  const error = new compilation.compiler.webpack.WebpackError(message);
-  error.hideStack = true;
-  return error;
-}
-
-export function displayPath(compiler: Compiler, file: string): string {
-  return path.relative(compiler.context, file).split(path.sep).join('/');
 }

@@ -6,7 +6,8 @@ import type { Compilation, NormalModule } from 'webpack';
 import { getModuleRecord } from '../../shared/module-record';
 import type { CompilationSnapshot } from '../coordination/compilation-snapshot';
 import { hasFlightSecurityFixes, PATCHED_FLIGHT_RANGE } from './flight-versions';
-import { displayPath, layerByWebpackLayer, packageOf, report, warn } from './module-origin';
+import { addModulesProblem, addWarning, compilerName, displayPath } from '../build-problems';
+import { layerByWebpackLayer, packageOf } from './module-origin';
 
 /**
  * Entry points of React packages that a resolution with the `react-server` condition never yields:
@@ -39,9 +40,9 @@ export function checkReactPackages(compilation: Compilation, snapshot: Compilati
 function reportUnpatchedVersions(compilation: Compilation, roots: Map<string, string>): void {
   const unpatched = [...new Set(roots.values())].filter((version) => !hasFlightSecurityFixes(version)).sort();
   if (unpatched.length === 0) return;
-  warn(
+  addWarning(
     compilation,
-    `webpack-server-actions: compiler "${compilation.compiler.name ?? '(unnamed compiler)'}" bundles ` +
+    `compiler "${compilerName(compilation.compiler)}" bundles ` +
       `react-server-dom-webpack ${unpatched.join(', ')}, which lacks security fixes for the decoding of ` +
       `server-function requests (see SECURITY.md). Upgrade it to ${PATCHED_FLIGHT_RANGE}.`,
   );
@@ -56,7 +57,7 @@ function reportMissingReactServerCondition(compilation: Compilation, snapshot: C
     const pkg = packageOf(module)!;
     return `${pkg.name}/${pkg.relativePath.slice(2)}`;
   });
-  report(compilation, 'error', modules, () =>
+  addModulesProblem(compilation, 'error', modules, () =>
     `compiler "${snapshot.compilerName}" resolves React for the server layer without the \`react-server\` ` +
       `condition, so the server bundle throws when it loads:\n${[...new Set(files)].sort().map((file) => `  - ${file}`).join('\n')}\n` +
       `Add \`resolve: { conditionNames: ['react-server', '...'] }\` ${where}.`,
@@ -69,9 +70,9 @@ function reportCopies(compilation: Compilation, roots: Map<string, string>): voi
     .map(([root, version]) => `  - ${displayPath(compilation.compiler, root)} (${version})`)
     .sort()
     .join('\n');
-  warn(
+  addWarning(
     compilation,
-    `webpack-server-actions: compiler "${compilation.compiler.name ?? '(unnamed compiler)'}" bundles ` +
+    `compiler "${compilerName(compilation.compiler)}" bundles ` +
       `${roots.size} copies of react-server-dom-webpack:\n${copies}\n` +
       'A server reference that one copy makes is unknown to the other (encodeReply cannot send it, `.bind` ' +
       'differs), and each copy adds its code to the bundle. Keep one copy: `npm dedupe` (or your package ' +

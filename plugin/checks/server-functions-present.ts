@@ -4,6 +4,7 @@
  * different file under the same path): each such function is a build error in the server compilation.
  */
 import type { Compilation } from 'webpack';
+import { addError } from '../build-problems';
 import type { CompilationSnapshot } from '../coordination/compilation-snapshot';
 
 export function checkServerFunctionsPresent(
@@ -26,12 +27,11 @@ export function checkServerFunctionsPresent(
     }
   }
   if (problems.length === 0) return;
-  const error = new compilation.compiler.webpack.WebpackError(
-    `webpack-server-actions: the server build lacks server functions that clients call:\n` +
+  addError(
+    compilation,
+    `the server build lacks server functions that clients call:\n` +
       `${[...new Set(problems)].sort().join('\n')}\n` +
       'Make sure the loader rule with `layer: "server"` matches these files in the server compiler, ' +
       'and that the server compiler resolves them to the same files as the client compilers.',
   );
-  error.hideStack = true;
-  compilation.errors.push(error);
 }

@@ -18,7 +18,7 @@ import type { BuildCoordinator } from '../coordination/build-coordinator';
 import type { CompilationSnapshot, RecordsByResource } from '../coordination/compilation-snapshot';
 import { checkLoaderCoverage } from './loader-coverage';
 import { checkReactPackages } from './react-packages';
-import { displayPath, problem, warn } from './module-origin';
+import { addError, addWarning, displayPath } from '../build-problems';
 
 const ONE_INSTANCE =
   'If the other compilers have a ServerActionsPlugin of their own, use one instance in every compiler: ' +
@@ -52,18 +52,18 @@ function checkBothSidesBuilt(
   const builds = (layer: Layer) => [snapshot, ...others].some((each) => each.layers.has(layer));
   const name = snapshot.compilerName;
   if (snapshot.serverFunctionReferences.size > 0 && !builds('server')) {
-    warn(
+    addWarning(
       compilation,
-      `webpack-server-actions: compiler "${name}" builds modules that call server functions ` +
+      `compiler "${name}" builds modules that call server functions ` +
         `(${listed(snapshot.serverFunctionReferences)}), but no compiler that shares its ServerActionsPlugin ` +
         'instance builds the server layer, so the server build may lack these functions. ' +
         ONE_INSTANCE,
     );
   }
   if (snapshot.clientComponentReferences.size > 0 && !builds('browser')) {
-    warn(
+    addWarning(
       compilation,
-      `webpack-server-actions: compiler "${name}" renders client components ` +
+      `compiler "${name}" renders client components ` +
         `(${listed(snapshot.clientComponentReferences)}), but no compiler that shares its ServerActionsPlugin ` +
         'instance builds the browser layer, so the browser build and its client manifest may lack them. ' +
         ONE_INSTANCE,
@@ -90,15 +90,13 @@ function reportUnresolvedImports(compilation: Compilation): void {
   }
   if (unresolved.size === 0) return;
   const lines = [...unresolved].map(([file, requests]) => `  - ${file}: ${[...requests].sort().join(', ')}`).sort();
-  compilation.errors.push(
-    problem(
-      compilation,
-      'webpack-server-actions: the loader makes these files import packages that cannot be resolved from where ' +
-        `the files are (a linked workspace package does not see the app's node_modules):\n${lines.join('\n')}\n` +
-        "Let webpack find them: add the app's node_modules to `resolve.modules` " +
-        "(`modules: ['node_modules', path.resolve(__dirname, 'node_modules')]`), or list these packages in the " +
-        '`dependencies` or `peerDependencies` of the package that holds the files.',
-    ),
+  addError(
+    compilation,
+    'the loader makes these files import packages that cannot be resolved from where ' +
+      `the files are (a linked workspace package does not see the app's node_modules):\n${lines.join('\n')}\n` +
+      "Let webpack find them: add the app's node_modules to `resolve.modules` " +
+      "(`modules: ['node_modules', path.resolve(__dirname, 'node_modules')]`), or list these packages in the " +
+      '`dependencies` or `peerDependencies` of the package that holds the files.',
   );
 }
 

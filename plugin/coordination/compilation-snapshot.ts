@@ -4,6 +4,7 @@
  */
 import type { Compilation, NormalModule } from 'webpack';
 import { getModuleRecord, type Layer, type ModuleRecord } from '../../shared/module-record';
+import { compilerName } from '../build-problems';
 
 /**
  * Records by resource (query included): the request that builds the module again elsewhere. Only
@@ -28,7 +29,7 @@ export interface CompilationSnapshot {
 
 export function takeSnapshot(compilation: Compilation): CompilationSnapshot {
   const snapshot: CompilationSnapshot = {
-    compilerName: compilation.compiler.name ?? '(unnamed compiler)',
+    compilerName: compilerName(compilation.compiler),
     layers: new Map(),
     serverFunctionModules: new Map(),
     serverFunctionReferences: new Map(),

@@ -9,6 +9,7 @@
  * a named entry (the global entry itself cannot carry a layer without conflicting with other layers).
  */
 import type { Compilation, Dependency } from 'webpack';
+import { addError } from '../build-problems';
 
 export async function includeModule(compilation: Compilation, request: string, webpackLayer: string | null): Promise<void> {
   const { EntryPlugin } = compilation.compiler.webpack;
@@ -26,12 +27,7 @@ export async function includeModule(compilation: Compilation, request: string, w
         })
       : [includeInEveryEntry(compilation, EntryPlugin.createDependency(request, {}), webpackLayer)];
   const errors = (await Promise.all(added)).filter((error): error is Error => error !== null);
-  if (errors.length > 0) {
-    const failure = new compilation.compiler.webpack.WebpackError(
-      `webpack-server-actions: could not add ${request} to the build: ${errors[0].message}`,
-    );
-    compilation.errors.push(failure);
-  }
+  if (errors.length > 0) addError(compilation, `could not add ${request} to the build: ${errors[0].message}`);
 }
 
 function includeInEveryEntry(compilation: Compilation, dependency: Dependency, webpackLayer: string | null) {

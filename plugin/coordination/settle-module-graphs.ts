@@ -3,6 +3,7 @@
  * modules each one must contain, and add them (see build-coordinator.ts for the protocol).
  */
 import type { Compilation, Compiler } from 'webpack';
+import { addError } from '../build-problems';
 import type { BuildCoordinator } from './build-coordinator';
 import { missingModules, requiredModules, takeSnapshot, type CompilationSnapshot } from './compilation-snapshot';
 import { discoverUnstartedPeers } from './discover-peers';
@@ -72,18 +73,16 @@ export function reportStalePeers(
       watching.invalidate();
       continue;
     }
-    const { WebpackError } = compiler.webpack;
     const relative = missing.map((resource) => `  - ${shorten(compiler, resource)}`);
-    const error = new WebpackError(
-      `webpack-server-actions: compiler "${other.snapshot.compilerName}" finished before compiler ` +
+    addError(
+      compilation,
+      `compiler "${other.snapshot.compilerName}" finished before compiler ` +
         `"${snapshot.compilerName}" and lacks modules that "${snapshot.compilerName}" needs it to contain:\n` +
         `${relative.join('\n')}\n` +
         'Let the compilers run at the same time so that the plugin can coordinate them: remove `dependencies` ' +
         'between the configs that share this ServerActionsPlugin instance, and do not set `parallelism` below ' +
         'their number.',
     );
-    error.hideStack = true;
-    compilation.errors.push(error);
   }
 }
 
