@@ -32,7 +32,8 @@ export function addModulesProblem(
   message: (files: string) => string,
 ): void {
   if (modules.length === 0) return;
-  const files = [...new Set(modules.map((module) => `  - ${displayPath(compilation.compiler, module.resource)}`))].sort();
+  const files = [...new Set(modules.map((module) => `  - ${displayPath(compilation.compiler, module.resource)}`))];
+  files.sort();
   const add = severity === 'error' ? addError : addWarning;
   add(compilation, message(files.join('\n')));
 }

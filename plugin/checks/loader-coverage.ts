@@ -2,11 +2,10 @@
  * A "use server" or "use client" file that no loader rule matches is bundled as plain code. Found by
  * reading the prologue of every module the loader did not see (node_modules included), which is cheap.
  */
-import type { Compilation, Compiler, NormalModule } from 'webpack';
+import type { Compilation, NormalModule } from 'webpack';
 import { getModuleRecord, type Layer } from '../../shared/module-record';
-import type { BuildCoordinator } from '../coordination/build-coordinator';
-import type { CompilationSnapshot } from '../coordination/compilation-snapshot';
 import { addModulesProblem, compilerName } from '../build-problems';
+import type { CompilationSnapshot } from '../coordination/compilation-snapshot';
 import { layerByWebpackLayer, packageOf } from './module-origin';
 
 interface UnmatchedModule {
@@ -15,14 +14,14 @@ interface UnmatchedModule {
   directive: 'use server' | 'use client';
 }
 
+/** `all`: the snapshots of the build, `self`'s first. */
 export function checkLoaderCoverage(
-  coordinator: BuildCoordinator,
-  compiler: Compiler,
   compilation: Compilation,
-  snapshot: CompilationSnapshot,
+  self: CompilationSnapshot,
+  all: CompilationSnapshot[],
 ): void {
   const unmatched: UnmatchedModule[] = [];
-  const layerOf = layerByWebpackLayer(snapshot);
+  const layerOf = layerByWebpackLayer(self);
   const { NormalModule } = compilation.compiler.webpack;
   for (const module of compilation.modules) {
     if (!(module instanceof NormalModule) || getModuleRecord(module) || !module.type.startsWith('javascript')) continue;
@@ -30,7 +29,7 @@ export function checkLoaderCoverage(
     const directive = layer ? leadingDirective(module) : undefined;
     if (layer && directive) unmatched.push({ module, layer, directive });
   }
-  reportUnmatchedDirectives(compilation, unmatched, clientComponentsRendered(coordinator, compiler, snapshot));
+  reportUnmatchedDirectives(compilation, unmatched, clientComponentsRendered(all));
 }
 
 const TRIVIA = /(?:\s|\/\/[^\n\r]*|\/\*[\s\S]*?\*\/)*/y;
@@ -56,8 +55,7 @@ function leadingDirective(module: NormalModule): 'use server' | 'use client' | u
 }
 
 /** Resources that a server layer of this plugin instance renders as client components. */
-function clientComponentsRendered(coordinator: BuildCoordinator, compiler: Compiler, self: CompilationSnapshot): Set<string> {
-  const all = [self, ...coordinator.others(compiler).map((other) => other.snapshot)];
+function clientComponentsRendered(all: CompilationSnapshot[]): Set<string> {
   return new Set(all.flatMap((snapshot) => [...snapshot.clientComponentReferences.keys()]));
 }
 

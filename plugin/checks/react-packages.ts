@@ -1,12 +1,13 @@
 /**
  * React resolved the wrong way for the server layer: without the `react-server` condition (the bundle
- * throws when it loads), or from two copies of react-server-dom-webpack in one bundle.
+ * throws when it loads), from two copies of react-server-dom-webpack in one bundle, or in a version
+ * without the Flight security fixes (flight-versions.ts).
  */
 import type { Compilation, NormalModule } from 'webpack';
 import { getModuleRecord } from '../../shared/module-record';
+import { addModulesProblem, addWarning, compilerName, displayPath } from '../build-problems';
 import type { CompilationSnapshot } from '../coordination/compilation-snapshot';
 import { hasFlightSecurityFixes, PATCHED_FLIGHT_RANGE } from './flight-versions';
-import { addModulesProblem, addWarning, compilerName, displayPath } from '../build-problems';
 import { layerByWebpackLayer, packageOf } from './module-origin';
 
 /**

@@ -22,7 +22,7 @@ interface Peer {
   snapshot?: CompilationSnapshot;
   /** How many new modules the peer added after its previous arrival; null on its first arrival. */
   addedSinceArrival: number | null;
-  /** What the other compilations asked of the peer when it last settled (see settle-module-graphs.ts). */
+  /** What the other compilations asked of the peer when it last settled (`askedOf`, compilation-snapshot.ts). */
   asked?: string[];
   /** The round the peer last settled in: peers that settled in one round agree with each other. */
   settledIn?: Round;
@@ -88,6 +88,14 @@ export class BuildCoordinator {
     return [...this.peers.values()]
       .filter((peer) => peer.compiler !== compiler && peer.snapshot)
       .map((peer) => ({ compiler: peer.compiler, snapshot: peer.snapshot!, asked: peer.asked ?? [] }));
+  }
+
+  /**
+   * The build as a compilation of `compiler` sees it: its own snapshot `self` first, then the last
+   * snapshot of every other compiler.
+   */
+  allSnapshots(compiler: Compiler, self: CompilationSnapshot): CompilationSnapshot[] {
+    return [self, ...this.others(compiler).map((other) => other.snapshot)];
   }
 
   /** Whether two compilers settled their graphs together, from the same snapshots. */

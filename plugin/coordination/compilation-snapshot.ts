@@ -84,3 +84,21 @@ export function requiredModules(self: CompilationSnapshot, all: CompilationSnaps
 export function missingModules(self: CompilationSnapshot, all: CompilationSnapshot[]): string[] {
   return requiredModules(self, all).flatMap(({ resources }) => resources);
 }
+
+/**
+ * What `all` ask `self` to contain, one `layer\0resource` each, whether `self` holds it already or not.
+ * In watch mode a compilation is stale once this changes, even if it holds every module: it may hold
+ * what nobody asks for any more (a client component no longer rendered, and the server functions only
+ * that component imports), and its manifests list what is asked (a client component that the server
+ * starts to render, which the browser bundle already holds because another client component imports it).
+ */
+export function askedOf(self: CompilationSnapshot, all: CompilationSnapshot[]): string[] {
+  const asked = new Set<string>();
+  for (const layer of self.layers.keys()) {
+    for (const snapshot of all) {
+      const references = layer === 'server' ? snapshot.serverFunctionReferences : snapshot.clientComponentReferences;
+      for (const resource of references.keys()) asked.add(`${layer}\0${resource}`);
+    }
+  }
+  return [...asked].sort();
+}

@@ -48,7 +48,7 @@ function table(header: string[], rows: string[][]): string {
 
 /**
  * What webpack and the plugin give a loader run: options, the module, the callback, and the handshake
- * the plugin sets in NormalModule's `loader` hook (same shape and fingerprint as plugin/index.ts).
+ * the plugin sets in NormalModule's `loader` hook (same shape and fingerprint as plugin/loader-handshake.ts).
  */
 function fakeLoaderContext(sample: SampleModule, layer: Layer) {
   const options: LoaderOptions = { layer };
