@@ -6,26 +6,15 @@
  * body (text/plain for a string, multipart/form-data for a FormData). The answer is a Flight stream
  * (content type text/x-component) of `{ returnValue }`. A refused request (unknown action 404,
  * malformed 400, cross-origin 403, ...) is answered with the header `x-server-action-error: <code>`
- * (ActionErrorCode) and a short text body; a function that throws, with status 500 and the error
- * serialised in the stream, so the caller's promise rejects. When the app asks for it, the stream also
- * holds the re-rendered server component tree as `root`. A function that calls `redirect()` gives 204
- * with the header `x-server-action-redirect: <location>`.
+ * and a short text body, each code with its own status (the table in refusals.ts); a function that
+ * throws, with status 500 and the error serialised in the stream, so the caller's promise rejects.
+ * When the app asks for it, the stream also holds the re-rendered server component tree as `root`. A
+ * function that calls `redirect()` gives 204 with the header `x-server-action-redirect: <location>`.
  */
 export const ACTION_ID_HEADER = 'x-server-action';
 export const ACTION_ERROR_HEADER = 'x-server-action-error';
 export const ACTION_REDIRECT_HEADER = 'x-server-action-redirect';
 export const FLIGHT_CONTENT_TYPE = 'text/x-component';
-
-/** Why a request was refused (or failed), as the `x-server-action-error` header says it. */
-export type ActionErrorCode =
-  | 'bad-request' // 400: malformed ID, arguments or form; captured values that do not open
-  | 'forbidden' // 403: the Origin is not this host's, nor an allowed one
-  | 'not-found' // 404: a well-formed ID that the manifest does not have
-  | 'method-not-allowed' // 405: the action header on a method other than POST
-  | 'timeout' // 408: the body did not arrive in time
-  | 'too-large' // 413: the body is over the limit
-  | 'unsupported-media-type' // 415: a call whose body is neither text/plain nor multipart/form-data
-  | 'failed';
 
 export interface ActionResponsePayload<T = unknown> {
   returnValue: T;

@@ -9,11 +9,16 @@ import {
   ACTION_ID_HEADER,
   ACTION_REDIRECT_HEADER,
   FLIGHT_CONTENT_TYPE,
-  type ActionErrorCode,
   type ActionResponsePayload,
 } from '../protocol';
+// Only the type: the table itself stays out of the browser's bundle.
+import type { RefusalCode } from '../refusals';
 
-export type ServerActionErrorCode = ActionErrorCode | 'network';
+/**
+ * A refusal's `x-server-action-error` code, with the status the table in refusals.ts gives it;
+ * `failed` for an answer that is not a server function's; `network` for no answer.
+ */
+export type ServerActionErrorCode = RefusalCode | 'failed' | 'network';
 
 /** A call that did not reach a server function, or whose answer could not be read. */
 export class ServerActionError extends Error {
@@ -60,7 +65,7 @@ export function createCallServer(options: CallServerOptions = {}): CallServer {
     }
     const location = response.headers.get(ACTION_REDIRECT_HEADER);
     if (location !== null) return redirectTo(location) as T;
-    const errorCode = response.headers.get(ACTION_ERROR_HEADER) as ActionErrorCode | null;
+    const errorCode = response.headers.get(ACTION_ERROR_HEADER) as RefusalCode | null;
     if (errorCode) throw new ServerActionError(errorCode, refusalMessage(errorCode, response.status), response.status);
     if (!(response.headers.get('content-type') ?? '').startsWith(FLIGHT_CONTENT_TYPE)) {
       throw new ServerActionError('failed', `The server answered ${response.status} without a server-function result.`, response.status);
@@ -82,7 +87,7 @@ export function createCallServer(options: CallServerOptions = {}): CallServer {
   return call;
 }
 
-function refusalMessage(code: ActionErrorCode, status: number): string {
+function refusalMessage(code: RefusalCode, status: number): string {
   switch (code) {
     case 'not-found':
       return 'The server does not know this server function (the page may be older than the server): reload the page.';

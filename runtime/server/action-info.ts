@@ -9,12 +9,12 @@ import type { ServerActionInfo } from './request-options';
  * one the manifest does not have.
  */
 export function requireKnownAction(id: unknown): ServerActionInfo {
-  if (!isWellFormedActionId(id)) throw new ServerActionRequestError('The action ID is malformed.', 400, 'bad-request');
+  if (!isWellFormedActionId(id)) throw new ServerActionRequestError('bad-request', 'The action ID is malformed.');
   if (!hasServerAction(id)) throw notFound();
   const entry = readServerActionsManifest()[id];
   return { id, name: entry.function ?? entry.name };
 }
 
 export function notFound(): ServerActionRequestError {
-  return new ServerActionRequestError('Unknown server action.', 404, 'not-found');
+  return new ServerActionRequestError('not-found', 'Unknown server action.');
 }

@@ -30,7 +30,7 @@ export async function handleCall(
 ): Promise<ServerActionResult> {
   const action = requireKnownAction(actionHeader);
   if (!isPlainText(request) && !isMultipart(request)) {
-    throw new ServerActionRequestError('A call carries text/plain or multipart/form-data.', 415, 'unsupported-media-type');
+    throw new ServerActionRequestError('unsupported-media-type', 'A call carries text/plain or multipart/form-data.');
   }
   const args = await decodeArguments(request, limits);
   const fn = await loadRegistered(action.id);
@@ -42,7 +42,7 @@ export async function handleCall(
     payload = { returnValue: await fn(...args) };
   } catch (error) {
     // Captured values that did not open: the request was forged or stale, the function did not run.
-    if (error instanceof CapturedValuesRejectedError) throw new ServerActionRequestError(error.message, 400, 'bad-request');
+    if (error instanceof CapturedValuesRejectedError) throw new ServerActionRequestError('bad-request', error.message);
     if (error instanceof ServerActionRedirect) {
       response.writeHead(204, { [ACTION_REDIRECT_HEADER]: error.location });
       response.end();
@@ -82,9 +82,9 @@ async function decodeArguments(request: IncomingMessage, limits: RequestLimits):
   // has come within the limits, and the settling below may need to decode it twice.
   const body = isMultipart(request) ? await readFormData(request, limits.body) : await readText(request, limits.body);
   const args = await decodeWithin(body, limits, deadline);
-  if (!Array.isArray(args)) throw new ServerActionRequestError('The arguments must be an array.', 400, 'bad-request');
+  if (!Array.isArray(args)) throw new ServerActionRequestError('bad-request', 'The arguments must be an array.');
   if (args.length > limits.maxArguments) {
-    throw new ServerActionRequestError(`A call passes at most ${limits.maxArguments} arguments.`, 400, 'bad-request');
+    throw new ServerActionRequestError('bad-request', `A call passes at most ${limits.maxArguments} arguments.`);
   }
   const settled = await settleArguments(args, deadline);
   if (settled === 'unsettled') throw undecodable();
@@ -104,5 +104,5 @@ async function decodeWithin(body: string | FormData, limits: RequestLimits, dead
 }
 
 function undecodable(): ServerActionRequestError {
-  return new ServerActionRequestError('The arguments could not be decoded.', 400, 'bad-request');
+  return new ServerActionRequestError('bad-request', 'The arguments could not be decoded.');
 }

@@ -1,5 +1,5 @@
 /** Typed errors of the server runtime: an app branches on `code`, never on message text. */
-import type { ActionErrorCode } from '../protocol';
+import { REFUSALS, type RefusalCode, type RefusalErrorCode } from '../refusals';
 
 export class ServerActionNotFoundError extends Error {
   readonly code = 'ERR_SERVER_ACTION_NOT_FOUND';
@@ -11,18 +11,26 @@ export class ServerActionNotFoundError extends Error {
 }
 
 /**
- * A request the request helper refuses before any server function runs: `status` is the HTTP status
- * it answers, `reason` the `x-server-action-error` code. The message never quotes the request.
+ * A request the request helper refuses before any server function runs. It is made from its refusal
+ * code alone (`new ServerActionRequestError('too-large', message)`): `reason` is that code, the
+ * `x-server-action-error` the helper answers with; `status` and `code` (`ERR_SERVER_ACTION_TOO_LARGE`)
+ * come from the table in refusals.ts. Every refusal is an instance of this class. The message never
+ * quotes the request.
  */
 export class ServerActionRequestError extends Error {
-  readonly code = 'ERR_SERVER_ACTION_BAD_REQUEST';
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly reason: ActionErrorCode,
-  ) {
+  readonly reason: RefusalCode;
+  readonly status: number;
+  readonly code: RefusalErrorCode;
+  constructor(reason: RefusalCode, message: string) {
     super(message);
+    // The constructor once took (message, status, reason): such a call names no refusal.
+    if (!Object.prototype.hasOwnProperty.call(REFUSALS, reason)) {
+      throw new TypeError(`ServerActionRequestError takes (reason, message); reason is one of ${Object.keys(REFUSALS).join(', ')}.`);
+    }
     this.name = 'ServerActionRequestError';
+    this.reason = reason;
+    this.status = REFUSALS[reason].status;
+    this.code = REFUSALS[reason].errorCode;
   }
 }
 

@@ -35,13 +35,13 @@ export async function handleForm(
   try {
     run = await beforeDeadline(decodeAction(formData, manifest)!, deadline);
   } catch {
-    throw new ServerActionRequestError("The form's server-function fields could not be decoded.", 400, 'bad-request');
+    throw new ServerActionRequestError('bad-request', "The form's server-function fields could not be decoded.");
   }
   let returnValue: unknown;
   try {
     returnValue = await run();
   } catch (error) {
-    if (error instanceof CapturedValuesRejectedError) throw new ServerActionRequestError(error.message, 400, 'bad-request');
+    if (error instanceof CapturedValuesRejectedError) throw new ServerActionRequestError('bad-request', error.message);
     if (error instanceof ServerActionRedirect) return seeOther(response, action, error.location);
     report(error);
     return { kind: 'form', status: 500, returnValue: undefined, formState: null, error, action };
@@ -113,14 +113,14 @@ async function checkBoundArguments(formData: FormData, boundPrefix: string, limi
   if (bound === null || bound === undefined) return;
   if (!Array.isArray(bound)) throw malformedBinding();
   if (bound.length + 1 > limits.maxArguments) {
-    throw new ServerActionRequestError(`A call passes at most ${limits.maxArguments} arguments.`, 400, 'bad-request');
+    throw new ServerActionRequestError('bad-request', `A call passes at most ${limits.maxArguments} arguments.`);
   }
   // decodeAction decodes the fields again for the function: what is read here is not used up there.
   if ((await settleArguments(bound, deadline)) === 'unsettled') throw malformedBinding();
 }
 
 function malformedBinding(): ServerActionRequestError {
-  return new ServerActionRequestError("The form's bound action is malformed.", 400, 'bad-request');
+  return new ServerActionRequestError('bad-request', "The form's bound action is malformed.");
 }
 
 function seeOther(

@@ -10,6 +10,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ACTION_ERROR_HEADER, ACTION_ID_HEADER } from '../protocol';
+import { REFUSALS, type Refusal } from '../refusals';
 import { handleCall } from './call-request';
 import { ServerActionRequestError } from './errors';
 import { takeFormState } from './form-state-cookie';
@@ -36,7 +37,7 @@ export async function handleServerActionRequest(
   const limits = limitsOf(options);
   if (request.method !== 'POST') {
     if (actionHeader !== undefined) {
-      const error = new ServerActionRequestError('Server functions are called with POST.', 405, 'method-not-allowed');
+      const error = new ServerActionRequestError('method-not-allowed', 'Server functions are called with POST.');
       return refuse(request, response, error, limits);
     }
     return { kind: 'none', formState: options.redirectAfterFormPost ? await takeFormState(request, response) : null };
@@ -46,7 +47,7 @@ export async function handleServerActionRequest(
   const report = options.onError ?? ((error: unknown) => console.error(error));
   try {
     if (!isAllowedOrigin(request, options)) {
-      throw new ServerActionRequestError('Server functions are not called from other origins.', 403, 'forbidden');
+      throw new ServerActionRequestError('forbidden', 'Server functions are not called from other origins.');
     }
     return await runWithRequest(request, () =>
       actionHeader !== undefined
@@ -77,8 +78,12 @@ function refuse(
   limits: RequestLimits,
 ): ServerActionResult {
   const result = { kind: 'refused', status: error.status, code: error.reason } as const;
-  const headers: Record<string, string> = { 'content-type': 'text/plain; charset=utf-8', [ACTION_ERROR_HEADER]: error.reason };
-  if (error.status === 405) headers.allow = 'POST';
+  const refusal: Refusal = REFUSALS[error.reason];
+  const headers: Record<string, string> = {
+    'content-type': 'text/plain; charset=utf-8',
+    [ACTION_ERROR_HEADER]: error.reason,
+    ...refusal.headers,
+  };
   if (response.headersSent) {
     response.destroy();
     return result;

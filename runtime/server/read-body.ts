@@ -143,17 +143,17 @@ export async function readFormData(request: IncomingMessage, limits: BodyLimits)
 }
 
 function tooLarge(): ServerActionRequestError {
-  return new ServerActionRequestError('The request body is larger than the limit.', 413, 'too-large');
+  return new ServerActionRequestError('too-large', 'The request body is larger than the limit.');
 }
 
 function timedOut(): ServerActionRequestError {
-  return new ServerActionRequestError('The request body did not arrive in time.', 408, 'timeout');
+  return new ServerActionRequestError('timeout', 'The request body did not arrive in time.');
 }
 
 function endedEarly(): ServerActionRequestError {
-  return new ServerActionRequestError('The request body ended early.', 400, 'bad-request');
+  return new ServerActionRequestError('bad-request', 'The request body ended early.');
 }
 
 function malformed(): ServerActionRequestError {
-  return new ServerActionRequestError('The multipart body is malformed.', 400, 'bad-request');
+  return new ServerActionRequestError('bad-request', 'The multipart body is malformed.');
 }

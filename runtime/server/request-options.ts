@@ -1,6 +1,6 @@
 /** The request helper's options and results (handle-request.ts). */
 import type { IncomingMessage } from 'node:http';
-import type { ActionErrorCode } from '../protocol';
+import type { RefusalCode } from '../refusals';
 import type { ClientManifest } from '../types';
 import type { OriginPolicy } from './origin';
 
@@ -53,7 +53,7 @@ export type ServerActionResult =
    * Refused before any server function ran (see the README's Protocol for each status and code): the
    * response has been sent.
    */
-  | { kind: 'refused'; status: number; code: ActionErrorCode }
+  | { kind: 'refused'; status: number; code: RefusalCode }
   /** A call from `callServer` ran (200, 500 when it threw, 204 when it redirected): the response has been sent. */
   | { kind: 'call'; status: number; action: ServerActionInfo }
   /** A form post answered with a redirect (`redirect()`, or `redirectAfterFormPost`): the response has been sent. */
