@@ -9,10 +9,10 @@
 import { KEYS_RUNTIME_PROPERTY } from '../protocol';
 import { fromBase64 } from './base64';
 import { ServerActionsKeyError } from './errors';
+import { serverBundleRequire } from './webpack-globals';
 
 export const ENCRYPTION_KEY_VARIABLE = 'SERVER_ACTIONS_ENCRYPTION_KEY';
 
-declare const __webpack_require__: (((id: string | number) => unknown) & { [KEYS_RUNTIME_PROPERTY]?: string[] }) | undefined;
 declare const process: { env?: Record<string, string | undefined> } | undefined;
 
 let loaded: Promise<CryptoKey[]> | undefined;
@@ -27,7 +27,7 @@ function configuredKeys(): { source: string; keys: string[] } {
   if (variable && variable.trim() !== '') {
     return { source: `the environment variable ${ENCRYPTION_KEY_VARIABLE}`, keys: variable.split(',').map((key) => key.trim()) };
   }
-  const built = typeof __webpack_require__ === 'function' ? __webpack_require__[KEYS_RUNTIME_PROPERTY] : undefined;
+  const built = serverBundleRequire()?.[KEYS_RUNTIME_PROPERTY];
   if (built && built.length > 0) return { source: 'the `encryptionKey` option of ServerActionsPlugin', keys: built };
   throw new ServerActionsKeyError(
     `no key to seal captured values with. Set ${ENCRYPTION_KEY_VARIABLE}, or bundle this code in the server ` +

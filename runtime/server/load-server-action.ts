@@ -5,9 +5,7 @@
  */
 import { ServerActionNotFoundError } from './errors';
 import { readServerActionsManifest } from './manifest';
-
-declare const __webpack_require__: (id: string | number) => Record<string, unknown> | Promise<Record<string, unknown>>;
-declare const __webpack_chunk_load__: (chunkId: string | number) => Promise<unknown>;
+import { loadWebpackChunk, requireWebpackModule } from './webpack-globals';
 
 const ACTION_ID = /^[0-9a-f]{40}$/;
 const SERVER_REFERENCE = Symbol.for('react.server.reference');
@@ -25,8 +23,8 @@ export function hasServerAction(id: unknown): id is string {
 export async function loadServerAction(id: string): Promise<ServerFunction> {
   if (!hasServerAction(id)) throw new ServerActionNotFoundError();
   const entry = readServerActionsManifest()[id];
-  for (let index = 0; index < entry.chunks.length; index += 2) await __webpack_chunk_load__(entry.chunks[index]);
-  const moduleExports = await __webpack_require__(entry.id);
+  for (let index = 0; index < entry.chunks.length; index += 2) await loadWebpackChunk(entry.chunks[index]);
+  const moduleExports = await requireWebpackModule(entry.id);
   const fn = Object.prototype.hasOwnProperty.call(moduleExports, entry.name) ? moduleExports[entry.name] : undefined;
   const reference = fn as Partial<ServerFunction> & { $$typeof?: symbol };
   if (typeof fn !== 'function' || reference.$$typeof !== SERVER_REFERENCE || reference.$$id !== id) {

@@ -9,12 +9,10 @@
  * of the part before `#` that immediately follows a missed `<key>#<name>` lookup with nothing. It also
  * answers only own keys, so `constructor` or `__proto__` never resolve to Object's members.
  */
+import { MANIFEST_RUNTIME_PROPERTY } from '../protocol';
 import type { ServerActionsManifest } from '../types';
 import { ServerActionsManifestMissingError } from './errors';
-
-declare const __webpack_require__:
-  | (((id: string | number) => unknown) & { serverActionsManifest?: ServerActionsManifest })
-  | undefined;
+import { serverBundleRequire } from './webpack-globals';
 
 export type { ServerActionsManifest };
 
@@ -41,8 +39,8 @@ function guard(manifest: ServerActionsManifest): ServerActionsManifest {
 
 /** The raw manifest of this bundle, as emitted in server-actions-manifest.json. */
 export function readServerActionsManifest(): ServerActionsManifest {
-  // `__webpack_require__` is webpack's own runtime; this property is the plugin's runtime module.
-  const manifest = typeof __webpack_require__ === 'function' ? __webpack_require__.serverActionsManifest : undefined;
+  // Put there by the plugin's runtime module.
+  const manifest = serverBundleRequire()?.[MANIFEST_RUNTIME_PROPERTY];
   if (!manifest) throw new ServerActionsManifestMissingError();
   return manifest;
 }
