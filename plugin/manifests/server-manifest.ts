@@ -4,13 +4,18 @@
  *   { "<actionId>": { "id": <module id>, "chunks": [<chunk id>, <file>, …], "name": "<export>",
  *                     "async"?: true, "file": "<path relative to root>",
  *                     "function"?: "<name as written>", "line"?: <n>, "column"?: <n> } }
- * (`function`, `line` and `column` for inline server functions). Every entry points at a "use server"
- * module or at the facade of a module with inline server functions, whose exports are all server
- * functions, so React's `<key>#<name>` fallback cannot reach anything but a server function.
+ * (`function`, `line` and `column` for inline server functions): the runtime's `ServerManifestEntry`
+ * (runtime/types.ts), made by one function for both the emitted JSON and the runtime module.
+ *
+ * Every entry points at a "use server" module or at the facade of a module with inline server
+ * functions, whose exports are all server functions, so React's `<key>#<name>` fallback cannot reach
+ * anything but a server function.
  */
 import type { Chunk, Compilation, Module } from 'webpack';
+import type { ServerActionsManifest, ServerManifestEntry } from '../../runtime/types';
 import { getModuleRecord, type ModuleRecord } from '../../shared/module-record';
 import { chunkFile, describeEmitted, emittedRecords } from './emitted-modules';
+import { Expression, objectLiteral } from './object-literal';
 
 export interface ServerFunctionEntry {
   actionId: string;
@@ -72,18 +77,40 @@ function facadeTarget(compilation: Compilation, facade: Module): ModuleRecord | 
   return undefined;
 }
 
-export function serverManifestJson(entries: ServerFunctionEntry[]): string {
-  const manifest: Record<string, unknown> = {};
+/** The manifest whose chunk files are `File`s: file names in the JSON, code in the runtime module. */
+export type ServerManifestWith<File> = Record<string, ServerManifestEntryWith<File>>;
+
+export type ServerManifestEntryWith<File> = Omit<ServerManifestEntry, 'chunks'> & {
+  chunks: Array<string | number | File>;
+};
+
+/**
+ * The one function that makes the manifest, from entries sorted by action ID; both outputs below
+ * write what it makes. `fileOf` gives a chunk's file, which the JSON names and the runtime module
+ * computes.
+ */
+export function serverManifest<File>(
+  entries: ServerFunctionEntry[],
+  fileOf: (chunk: Chunk) => File,
+): ServerManifestWith<File> {
+  const manifest: ServerManifestWith<File> = {};
   for (const entry of entries) {
     manifest[entry.actionId] = {
       id: entry.moduleId,
-      chunks: entry.chunks.flatMap((chunk) => [chunk.id, chunkFile(chunk)]),
+      // Chunk IDs are assigned before the runtime module is generated and the assets are processed.
+      chunks: entry.chunks.flatMap((chunk) => [chunk.id as string | number, fileOf(chunk)]),
       name: entry.name,
       ...(entry.async ? { async: true } : {}),
       file: entry.file,
       ...entry.source,
     };
   }
+  return manifest;
+}
+
+/** The emitted JSON, in the runtime's own manifest type. */
+export function serverManifestJson(entries: ServerFunctionEntry[]): string {
+  const manifest: ServerActionsManifest = serverManifest(entries, chunkFile);
   return JSON.stringify(manifest, null, 2) + '\n';
 }
 
@@ -92,18 +119,6 @@ export function serverManifestJson(entries: ServerFunctionEntry[]): string {
  * when the code is generated: they come from webpack's own chunk-filename function at run time.
  */
 export function serverManifestCode(entries: ServerFunctionEntry[], requireName: string): string {
-  const lines = entries.map((entry) => {
-    const chunks = entry.chunks
-      .map((chunk) => `${JSON.stringify(chunk.id)}, ${requireName}.u(${JSON.stringify(chunk.id)})`)
-      .join(', ');
-    const asyncField = entry.async ? ', async: true' : '';
-    const sourceFields = entry.source
-      ? `, function: ${JSON.stringify(entry.source.function)}, line: ${entry.source.line}, column: ${entry.source.column}`
-      : '';
-    return (
-      `  ${JSON.stringify(entry.actionId)}: { id: ${JSON.stringify(entry.moduleId)}, chunks: [${chunks}], ` +
-      `name: ${JSON.stringify(entry.name)}${asyncField}, file: ${JSON.stringify(entry.file)}${sourceFields} }`
-    );
-  });
-  return `{\n${lines.join(',\n')}\n}`;
+  const fileOf = (chunk: Chunk) => new Expression(`${requireName}.u(${JSON.stringify(chunk.id)})`);
+  return objectLiteral(serverManifest(entries, fileOf));
 }
