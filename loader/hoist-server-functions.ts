@@ -1,8 +1,8 @@
 /**
  * Server layer, module without a file directive: every function with its own "use server" becomes a
- * server function. It is hoisted to module level, exported under a generated name (the plugin's facade
- * module re-exports it for the manifest), registered under its own ID, and replaced where it was by a
- * reference bound to the values it captures.
+ * server function. It is hoisted to module level, exported under a generated name (its facade module,
+ * facade-loader.ts, re-exports it for the manifest), registered under its own ID, and replaced where
+ * it was by a reference bound to the values it captures.
  *
  * Input:
  *   import { db } from "./db";

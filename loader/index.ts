@@ -8,7 +8,7 @@ import { getLoaderHandshake, setModuleRecord, type Layer, type ModuleRecord } fr
 import { mayNeedTransform } from './directive-scan';
 import { ServerActionsBuildError, type LocatedProblem } from './located-error';
 import { loaderOptionsSchema, normalizeLoaderOptions, type LoaderOptions, type NormalizedLoaderOptions } from './options';
-import { facadeImport } from './server-functions-facade-loader';
+import { facadeImport } from './facade-loader';
 import { transformModule, type TransformResult } from './transform';
 
 type SourceMap = Parameters<LoaderContext<LoaderOptions>['callback']>[2];

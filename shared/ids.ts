@@ -36,7 +36,7 @@ export function inlineServerFunctionId(relativePath: string, scopePath: string, 
   return digest(['inline-server-function', salt, relativePath, scopePath]);
 }
 
-/** The module ID of the facade that re-exports a file's inline server functions (see the plugin). */
+/** The module ID of the facade that re-exports a file's inline server functions (loader/facade-loader.ts). */
 export function facadeModuleId(relativePath: string, salt: string): string {
   return digest(['server-functions-facade', salt, relativePath]);
 }

@@ -23,8 +23,8 @@ export interface ServerFunctionRecord {
 
 /**
  * A `"use server"` function defined inside a server-layer module (no file-level directive). The loader
- * hoists it to module level and exports it under `exportName`; the plugin re-exports those names from a
- * facade module, which is what the manifest points at (see plugin/server-functions-facade.ts).
+ * hoists it to module level and exports it under `exportName`, and a facade module re-exports those names
+ * (see loader/facade-loader.ts): the manifest points at the facade.
  */
 export interface InlineServerFunctionRecord {
   id: string;
@@ -56,7 +56,7 @@ export interface ModuleRecord {
   clientReferenceId?: string;
   /** For a "use client" module: its export names. */
   clientExports?: string[];
-  /** The plugin configuration the record was made with (see `configFingerprint`). */
+  /** The fingerprint of the ID settings the record was made with (`loaderHandshake`, plugin/loader-handshake.ts). */
   fingerprint: string;
 }
 

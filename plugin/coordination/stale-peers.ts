@@ -22,7 +22,7 @@ export function rebuildStalePeers(
   const all = coordinator.allSnapshots(compiler, snapshot);
   for (const other of coordinator.others(compiler)) {
     // A compilation that settled in the same round as this one is current; what it lacks is a module
-    // its rules build differently, which the reference and setup checks report.
+    // its rules build differently, which the checks report (server-functions-present, loader-coverage).
     if (coordinator.settledTogether(compiler, other.compiler)) continue;
     const missing = missingModules(other.snapshot, all);
     const watching = other.compiler.watching?.closed === false ? other.compiler.watching : undefined;

@@ -1,16 +1,22 @@
 /**
- * The facade of a module with inline server functions: a module that re-exports those functions and
- * nothing else. The manifest points at it rather than at the module itself, so that no action ID, not
- * even through React's `<key>#<name>` fallback, reaches the module's other exports (a server
- * component, a helper).
+ * The facade loader: a second loader of this package, which no webpack config names. It makes the
+ * facade of a module with inline server functions: a module that re-exports those functions and
+ * nothing else. The server manifest points at the facade rather than at the module itself, so that no
+ * action ID, not even through React's `<key>#<name>` fallback, reaches the module's other exports (a
+ * server component, a helper).
  *
- * The server-layer output of such a module imports its facade with `import()` (`facadeImport`), in a
- * function that never runs: webpack puts the facade in an async chunk below the chunk that holds the
- * module, so a server component loaded with `import()` stays in its async chunk, and the manifest
- * lists the chunks React loads before it requires the facade. The request is inline
+ * Who asks for it: the main loader (index.ts), when it has hoisted inline server functions in the
+ * server layer, appends `facadeImport`'s code to the module's output. That code imports the facade
+ * with `import()` in a function that never runs, through an inline request to this file
  * (`!!<this loader>?{"exports":[…]}!./<file>`): no configured loader runs on the facade, and the file
  * it re-exports from goes through the configured loaders in the same layer, as the very module of the
- * graph.
+ * graph. webpack puts the facade in an async chunk below the chunk that holds the module, so a server
+ * component loaded with `import()` stays in its async chunk, and the manifest lists the chunks React
+ * loads before it requires the facade.
+ *
+ * This loader records the facade on its module's `buildInfo` (`facade: true`); the plugin gives the
+ * facade a module ID of its own (plugin/loaded-by-id/module-ids.ts) and lists it in the server
+ * manifest (plugin/manifests/server-manifest.ts).
  */
 import * as path from 'node:path';
 import type { LoaderContext } from 'webpack';
@@ -44,7 +50,7 @@ export function facadeImport(loaderContext: LoaderContext<unknown>, relativePath
   );
 }
 
-export default function serverFunctionsFacadeLoader(this: LoaderContext<FacadeLoaderOptions>): void {
+export default function facadeLoader(this: LoaderContext<FacadeLoaderOptions>): void {
   const { exports } = this.getOptions();
   if (!Array.isArray(exports) || !exports.every((name) => typeof name === 'string' && IDENTIFIER.test(name))) {
     this.callback(new Error('webpack-server-actions: the facade loader needs `exports`, a list of identifiers.'));
