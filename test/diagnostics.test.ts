@@ -255,6 +255,27 @@ describe('diagnostics', () => {
     expect(errors).to.include('Set the plugin option `root`');
   });
 
+  it('names the modules that a compiler which ran earlier lacks, in a second run of compilers in sequence', async () => {
+    const dir = createFixtureApp('app');
+    const compiler = webpack(appConfigs(dir, { dependencies: { browser: ['server'], ssr: ['server'] } }));
+    const run = () =>
+      new Promise<MultiStats>((resolve, reject) => compiler.run((error, stats) => (error ? reject(error) : resolve(stats!))));
+    try {
+      expect(errorsOf(await run())).to.deep.equal([]);
+      // The server runs first again, before the browser asks it for a server function it has not built.
+      writeSource(dir, 'src/more.js', `'use server';\nexport async function more() {}\n`);
+      const counter = readFileSync(path.join(dir, 'src/Counter.js'), 'utf8');
+      writeSource(dir, 'src/Counter.js', `${counter}\nimport { more } from './more';\nconsole.log(more);\n`);
+      const errors = errorsOf(await run()).join('\n');
+      expect(errors).to.include(
+        'compiler "server" finished before compiler "browser" and lacks modules that "browser" needs it to contain:\n' +
+          '  - src/more.js\nLet the compilers run at the same time',
+      );
+    } finally {
+      await new Promise((resolve) => compiler.close(resolve));
+    }
+  });
+
   it('says where the runtime belongs when it is used outside a server bundle', () => {
     // The runtime's entry needs the react-server condition; its manifest module does not.
     const runtime = require('../dist/runtime/server/manifest.js');
