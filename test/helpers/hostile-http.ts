@@ -40,6 +40,8 @@ export interface RawResponse {
   body: string;
   /** Milliseconds from the first byte sent to the end of the answer. */
   elapsed: number;
+  /** When the answer was complete (Date.now()): for the order of answers to requests sent together. */
+  receivedAt: number;
 }
 
 export interface Target {
@@ -97,7 +99,7 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Reads an HTTP/1.1 answer from the bytes received so far: undefined while incomplete. `closed` says the
  * server ended the connection, which ends a body that has neither a length nor chunks.
  */
-function parseAnswer(received: Buffer, method: string, closed: boolean): Omit<RawResponse, 'elapsed'> | undefined {
+function parseAnswer(received: Buffer, method: string, closed: boolean): Omit<RawResponse, 'elapsed' | 'receivedAt'> | undefined {
   const headEnd = received.indexOf('\r\n\r\n');
   if (headEnd < 0) return undefined;
   const [statusLine, ...lines] = received.subarray(0, headEnd).toString('latin1').split('\r\n');
@@ -145,13 +147,16 @@ export function sendRaw(target: Target, request: RawRequest, timeout = 10_000): 
     let settled = false;
     let failure = '';
     const timer = setTimeout(() => finish(new Error(`no answer within ${timeout} ms`)), timeout);
-    function finish(outcome: Omit<RawResponse, 'elapsed'> | Error) {
+    function finish(outcome: Omit<RawResponse, 'elapsed' | 'receivedAt'> | Error) {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       socket.destroy();
       if (outcome instanceof Error) reject(outcome);
-      else resolve({ ...outcome, elapsed: Date.now() - started });
+      else {
+        const receivedAt = Date.now();
+        resolve({ ...outcome, elapsed: receivedAt - started, receivedAt });
+      }
     }
     function check(closed: boolean) {
       const answer = parseAnswer(received, method, closed);

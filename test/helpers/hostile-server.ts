@@ -144,9 +144,13 @@ export class NotesUnderAttack {
     return sendRaw(this.target, { path: this.nextPath(), ...request }, timeout);
   }
 
-  /** The access lines printed after the first `seen`, once there are `count` of them (or after 2 s). */
+  /**
+   * The access lines printed after the first `seen`, once there are `count` of them (or after 10 s: the
+   * server prints each line as it answers, so they come at once unless the machine is very busy). For
+   * none, waits 150 ms for a line that should not come.
+   */
   async accessLinesAfter(seen: number, count: number): Promise<AccessLine[]> {
-    const deadline = Date.now() + (count === 0 ? 150 : 2000);
+    const deadline = Date.now() + (count === 0 ? 150 : 10_000);
     while (this.accessLines().length < seen + count && Date.now() < deadline) await wait(10);
     if (count === 0) await wait(Math.max(0, deadline - Date.now()));
     return this.accessLines().slice(seen);
@@ -206,7 +210,7 @@ export class NotesUnderAttack {
    * Refusals sent all at once (`meanwhile` runs while they are under way): each answered with the
    * status and code, one refused line each, nothing ran, nothing changed.
    */
-  async expectRefusedTogether(requests: RawRequest[], status: number, code: string, meanwhile?: () => Promise<void>): Promise<void> {
+  async expectRefusedTogether(requests: RawRequest[], status: number, code: string, meanwhile?: () => Promise<void>): Promise<RawResponse[]> {
     const before = this.store();
     const seen = this.accessLines().length;
     const paths = requests.map(() => this.nextPath());
@@ -220,6 +224,7 @@ export class NotesUnderAttack {
     const logged = lines.map((entry) => `${entry.path} ${entry.status} ${entry.refused ?? entry.line}`).sort();
     expect(logged).to.deep.equal(paths.map((requestPath) => `${requestPath} ${status} ${code}`).sort());
     expect(this.store(), 'the store did not change').to.deep.equal(before);
+    return responses;
   }
 
   /** A refusal: the status, the code in `x-server-action-error` and in the log, nothing ran, nothing changed. */

@@ -1,5 +1,5 @@
 /**
- * The golden-file cases of test/transform.test.ts: loading a case folder, running the transform on each of
+ * The golden-file cases of test/transform/transform.test.ts: loading a case folder, running the transform on each of
  * its layers, and the golden files its results call for (the format is described in that test's docblock).
  */
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import type { DirectiveTypos } from '../../loader/options';
 import { transformModule, type TransformResult } from '../../loader/transform';
 import type { Layer } from '../../shared/module-record';
 
-const CASES_DIR = path.join(__dirname, '..', 'transform');
+const CASES_DIR = path.join(__dirname, '..', 'transform', 'cases');
 const ALL_LAYERS: Layer[] = ['server', 'browser', 'ssr'];
 
 /** The modules the transform's output imports its runtime from. */

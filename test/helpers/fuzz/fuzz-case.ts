@@ -24,12 +24,12 @@ export interface FuzzCase {
   inputMap?: object;
 }
 
-/** The valid modules of the golden transform cases (test/transform/<case>/input.*): seeds for mutation. */
+/** The valid modules of the golden transform cases (test/transform/cases/<case>/input.*): seeds for mutation. */
 let corpus: { name: string; extension: string; source: string }[] | undefined;
 
 function goldenInputs(): NonNullable<typeof corpus> {
   if (corpus) return corpus;
-  const dir = path.join(__dirname, '..', '..', 'transform');
+  const dir = path.join(__dirname, '..', '..', 'transform', 'cases');
   corpus = readdirSync(dir)
     .sort()
     .flatMap((name) =>

@@ -1,0 +1,126 @@
+/**
+ * The package as npm publishes it: `npm pack`, the tarball extracted into a fresh app's node_modules
+ * (React, webpack and the package's dependencies linked from this repository's node_modules, and
+ * nothing linking back to the repository itself), then the app built with webpack-cli and its server
+ * function run through the packed runtime.
+ */
+import { expect } from 'chai';
+import { createRequire } from 'node:module';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { run } from '../helpers/http';
+
+const REPO_ROOT = path.resolve(__dirname, '../..');
+const REPO_NODE_MODULES = path.join(REPO_ROOT, 'node_modules');
+const PACKAGE_NAME = 'webpack-server-actions';
+
+describe('npm pack', () => {
+  let work: string;
+  let app: string;
+  let entries: string[];
+  let installed: string;
+
+  before(async () => {
+    if (!existsSync(path.join(REPO_ROOT, 'dist/plugin/index.js'))) {
+      const build = await run('npm', ['run', 'build'], REPO_ROOT);
+      expect(build.code, build.output).to.equal(0);
+    }
+    work = mkdtempSync(path.join(tmpdir(), 'wsa-pack-'));
+    const packed = await run('npm', ['pack', '--pack-destination', work], REPO_ROOT);
+    expect(packed.code, packed.output).to.equal(0);
+    const tarballs = readdirSync(work).filter((file) => file.endsWith('.tgz'));
+    expect(tarballs).to.have.length(1);
+    const tarball = path.join(work, tarballs[0]);
+    const listing = await run('tar', ['-tzf', tarball], work);
+    expect(listing.code, listing.output).to.equal(0);
+    entries = listing.output.split('\n').filter(Boolean);
+
+    app = path.join(work, 'app');
+    cpSync(path.join(REPO_ROOT, 'test/fixtures/pack-app'), app, { recursive: true });
+    installed = path.join(app, 'node_modules', PACKAGE_NAME);
+    mkdirSync(installed, { recursive: true });
+    const extracted = await run('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1'], work);
+    expect(extracted.code, extracted.output).to.equal(0);
+    for (const name of readdirSync(REPO_NODE_MODULES)) {
+      if (name === PACKAGE_NAME || name === '.package-lock.json') continue;
+      symlinkSync(path.join(REPO_NODE_MODULES, name), path.join(app, 'node_modules', name), 'dir');
+    }
+  });
+
+  after(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  describe('the tarball', () => {
+    it('holds the built entry points and their type declarations', () => {
+      for (const part of ['plugin/index', 'loader/index', 'runtime/server/index', 'runtime/client/index']) {
+        expect(entries).to.include(`package/dist/${part}.js`);
+        expect(entries).to.include(`package/dist/${part}.d.ts`);
+      }
+      expect(entries).to.include('package/package.json');
+    });
+
+    it('holds every file that package.json `main`, `types` and `exports` name', () => {
+      const manifest = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8'));
+      const exported = Object.values<string | Record<string, string>>(manifest.exports);
+      const targets = [manifest.main, manifest.types, ...exported.flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)))];
+      for (const target of targets) {
+        expect(entries, target).to.include(path.posix.join('package', target));
+      }
+    });
+
+    it('leaves out tests, examples and TypeScript sources', () => {
+      const unwanted = entries.filter(
+        (entry) =>
+          /^package\/(test|examples|node_modules)\//.test(entry) ||
+          entry.endsWith('.tsbuildinfo') ||
+          (/\.tsx?$/.test(entry) && !entry.endsWith('.d.ts')) ||
+          (entry.endsWith('.d.ts') && !entry.startsWith('package/dist/')),
+      );
+      expect(unwanted).to.deep.equal([]);
+    });
+  });
+
+  describe('installed in a fresh app', () => {
+    let manifest: Record<string, { name: string; file: string }>;
+
+    before(async () => {
+      const cli = path.join(app, 'node_modules/webpack-cli/bin/cli.js');
+      const build = await run(process.execPath, [cli, '--config', 'webpack.config.js'], app);
+      expect(build.code, build.output).to.equal(0);
+      manifest = JSON.parse(readFileSync(path.join(app, 'build/server/server-actions-manifest.json'), 'utf8'));
+    });
+
+    it('resolves every entry point of the package from the app to the packed copy', () => {
+      // From the app, as its webpack config does (inside this repository Node would self-reference).
+      const appRequire = createRequire(path.join(app, 'webpack.config.js'));
+      for (const specifier of [PACKAGE_NAME, `${PACKAGE_NAME}/loader`, `${PACKAGE_NAME}/runtime`, `${PACKAGE_NAME}/client`]) {
+        expect(appRequire.resolve(specifier), specifier).to.satisfy((file: string) => file.startsWith(installed));
+      }
+    });
+
+    it('builds with webpack-cli and lists the server function in the manifest', () => {
+      expect(Object.values(manifest).map(({ name, file }) => ({ name, file }))).to.deep.equal([
+        { name: 'greet', file: 'src/actions.js' },
+      ]);
+    });
+
+    it('runs the server function through loadServerAction from the packed runtime', async () => {
+      const [id] = Object.keys(manifest);
+      const server = require(path.join(app, 'build/server/server.js'));
+      const greet = await server.loadServerAction(id);
+      expect(await greet('Ada')).to.equal('Hello, Ada (pack-app-server-code)');
+      let refused: unknown;
+      await server.loadServerAction(`${id}#greet`).catch((error: unknown) => (refused = error));
+      expect(refused).to.have.property('code', 'ERR_SERVER_ACTION_NOT_FOUND');
+    });
+
+    it('calls the server function from the browser bundle by its ID, without its code', () => {
+      const [id] = Object.keys(manifest);
+      const browser = readFileSync(path.join(app, 'build/browser/browser.js'), 'utf8');
+      expect(browser).to.include(id);
+      expect(browser).not.to.include('pack-app-server-code');
+    });
+  });
+});

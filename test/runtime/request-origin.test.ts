@@ -1,0 +1,225 @@
+/**
+ * The request helper's cross-site request forgery check, over real HTTP against the request-app
+ * fixture: the `Origin` of a call or a form post must be the server's own (its `Host`, or with
+ * `trustProxy` the first `X-Forwarded-Host`) or one that `allowedOrigins` names; without an Origin,
+ * `Sec-Fetch-Site` must not say the request crossed sites. Every refusal is a 403 `forbidden` before
+ * the body is read, and the function does not run.
+ */
+import { expect } from 'chai';
+import { Agent } from 'node:http';
+import { postCall, postForm } from '../helpers/http';
+import { expectRefused, sendStreamed } from '../helpers/refusals';
+import { buildRequestApp, lastOf, startActionServer, type ActionServer, type RequestApp } from '../helpers/request-app';
+
+type Headers = Record<string, string>;
+
+describe('handleServerActionRequest: the Origin check', () => {
+  let app: RequestApp;
+  let incrementId: string;
+
+  before(async () => {
+    app = await buildRequestApp();
+    incrementId = app.server.actions.increment.$$id;
+  });
+
+  /** A call of increment(1) with these headers. */
+  const call = (server: ActionServer, headers: Headers) => () => postCall(server.url, incrementId, [1], headers);
+
+  /** Calls increment(1) with these headers and checks that it ran. */
+  async function expectRuns(server: ActionServer, headers: Headers): Promise<void> {
+    const before = app.server.counter.value;
+    const response = await postCall(server.url, incrementId, [1], headers);
+    await response.arrayBuffer();
+    expect(response.status).to.equal(200);
+    expect(lastOf(server)).to.include({ kind: 'call', status: 200 });
+    expect(app.server.counter.value, 'the function ran').to.equal(before + 1);
+  }
+
+  const expectForbidden = (server: ActionServer, headers: Headers) => expectRefused(app, server, call(server, headers), 403, 'forbidden');
+
+  describe('without allowedOrigins', () => {
+    let server: ActionServer;
+    let self: string;
+
+    before(async () => {
+      server = await startActionServer(app);
+      self = server.url.replace(/\/$/, '');
+    });
+    after(() => server.close());
+
+    it('runs a call from its own origin, and one without an Origin', async () => {
+      await expectRuns(server, { Origin: self });
+      await expectRuns(server, {});
+    });
+
+    it('runs a call without an Origin whose Sec-Fetch-Site is same-origin or none', async () => {
+      await expectRuns(server, { 'Sec-Fetch-Site': 'same-origin' });
+      await expectRuns(server, { 'Sec-Fetch-Site': 'none' });
+    });
+
+    for (const site of ['cross-site', 'same-site']) {
+      it(`refuses a call without an Origin whose Sec-Fetch-Site is ${site}`, async () => {
+        await expectForbidden(server, { 'Sec-Fetch-Site': site });
+      });
+    }
+
+    it('refuses another host, another port, another scheme on the default port', async () => {
+      const port = Number(new URL(server.url).port);
+      await expectForbidden(server, { Origin: `http://localhost:${port}` });
+      await expectForbidden(server, { Origin: `http://127.0.0.2:${port}` });
+      await expectForbidden(server, { Origin: `http://127.0.0.1:${port + 1}` });
+      await expectForbidden(server, { Origin: 'http://127.0.0.1' });
+      await expectForbidden(server, { Origin: 'https://127.0.0.1' });
+    });
+
+    it('refuses its own host from a page whose Sec-Fetch-Site says it is not same-origin (another scheme, as over plain http)', async () => {
+      await expectRuns(server, { Origin: self, 'Sec-Fetch-Site': 'same-origin' });
+      for (const site of ['same-site', 'cross-site']) await expectForbidden(server, { Origin: self, 'Sec-Fetch-Site': site });
+    });
+
+    it('refuses Origin: null, and origins that are not serialised as a browser does (a path, a trailing slash, upper case, garbage)', async () => {
+      for (const origin of ['null', `${self}/`, `${self}/page`, self.toUpperCase(), 'garbage', '', 'file:///etc']) {
+        await expectForbidden(server, { Origin: origin });
+      }
+    });
+
+    it('refuses a form posted from another origin, and one whose Sec-Fetch-Site is cross-site', async () => {
+      const fields: Array<[string, string]> = [[`$ACTION_ID_${incrementId}`, ''], ['amount', '1']];
+      for (const headers of [{ Origin: 'https://evil.example' }, { 'Sec-Fetch-Site': 'cross-site' }] as Headers[]) {
+        await expectRefused(app, server, () => postForm(server.url, fields, { headers }), 403, 'forbidden');
+      }
+      const response = await postForm(server.url, fields, { headers: { Origin: self } });
+      expect(response.status, 'the control: from its own origin, the form runs').to.equal(200);
+    });
+
+    it('refuses before reading the body: 403 for calls and forms whose 2 MB body never comes', async () => {
+      const agent = new Agent({ keepAlive: true });
+      try {
+        const kinds: Headers[] = [
+          { 'x-server-action': incrementId, 'content-type': 'text/plain;charset=UTF-8' },
+          { 'content-type': 'multipart/form-data; boundary=----x' },
+          { 'content-type': 'application/x-www-form-urlencoded' },
+        ];
+        for (const headers of kinds) {
+          const answer = await expectRefused(
+            app,
+            server,
+            () =>
+              sendStreamed(agent, server.url, {
+                headers: { ...headers, Origin: 'https://evil.example', 'content-length': 2_000_000 },
+                unfinished: 'drop',
+              }),
+            403,
+            'forbidden',
+          );
+          expect(answer.header('content-type')).to.match(/^text\/plain/);
+        }
+      } finally {
+        agent.destroy();
+      }
+    });
+
+    it('compares Origin with Host, not with X-Forwarded-Host: an Origin that matches only X-Forwarded-Host is refused', async () => {
+      await expectForbidden(server, { Origin: 'https://public.example', 'X-Forwarded-Host': 'public.example' });
+    });
+  });
+
+  describe('trustProxy', () => {
+    let server: ActionServer;
+
+    before(async () => {
+      server = await startActionServer(app, { trustProxy: true });
+    });
+    after(() => server.close());
+
+    it('compares Origin with X-Forwarded-Host', async () => {
+      await expectRuns(server, { Origin: 'https://public.example', 'X-Forwarded-Host': 'public.example' });
+      await expectRuns(server, { Origin: 'https://public.example:8443', 'X-Forwarded-Host': 'public.example:8443' });
+      await expectForbidden(server, { Origin: 'https://public.example', 'X-Forwarded-Host': 'public.example:8443' });
+    });
+
+    it('takes the first host of a list, the one the client sent to the first proxy', async () => {
+      await expectRuns(server, { Origin: 'https://public.example', 'X-Forwarded-Host': 'public.example, internal.example' });
+      await expectForbidden(server, { Origin: 'https://internal.example', 'X-Forwarded-Host': 'public.example, internal.example' });
+    });
+
+    it('then no longer compares with Host, and falls back to Host without X-Forwarded-Host', async () => {
+      const self = server.url.replace(/\/$/, '');
+      await expectForbidden(server, { Origin: self, 'X-Forwarded-Host': 'public.example' });
+      await expectRuns(server, { Origin: self });
+    });
+  });
+
+  describe('allowedOrigins', () => {
+    /** A server allowing `allowed`, the calls from each of `runs` running and from each of `refused` refused. */
+    async function check(allowed: string[], runs: string[], refused: string[]): Promise<void> {
+      const server = await startActionServer(app, { allowedOrigins: allowed });
+      try {
+        for (const origin of runs) await expectRuns(server, { Origin: origin });
+        for (const origin of refused) await expectForbidden(server, { Origin: origin });
+        await expectRuns(server, { Origin: server.url.replace(/\/$/, '') });
+      } finally {
+        await server.close();
+      }
+    }
+
+    it('a full origin allows that origin: its scheme, host and port', async () => {
+      await check(
+        ['https://app.example.com', 'http://other.example:8080/'],
+        ['https://app.example.com', 'http://other.example:8080'],
+        ['http://app.example.com', 'https://app.example.com:8443', 'https://www.app.example.com', 'https://other.example:8080', 'null'],
+      );
+    });
+
+    it('a host allows it on any scheme with its default port; a host:port, on that port', async () => {
+      await check(
+        ['app.example.com', 'api.example.com:8443'],
+        ['https://app.example.com', 'http://app.example.com', 'https://api.example.com:8443'],
+        ['https://app.example.com:8443', 'https://api.example.com', 'https://evil-app.example.com', 'https://app.example.com.evil.test'],
+      );
+    });
+
+    it('*.example.com allows any subdomain on the default port, not example.com, nor a host that only starts like one', async () => {
+      await check(
+        ['*.example.com'],
+        ['https://a.example.com', 'https://a.b.example.com', 'http://a.example.com'],
+        [
+          'https://example.com',
+          'https://a.example.com.evil.test',
+          'https://evilexample.com',
+          'https://a.example.com:8443',
+          'https://a.example.co',
+        ],
+      );
+    });
+
+    it('*.example.com:8443 allows any subdomain on that port only', async () => {
+      await check(['*.example.com:8443'], ['https://a.example.com:8443'], ['https://a.example.com', 'https://example.com:8443']);
+    });
+
+    it('is compared case-insensitively, as browsers send hosts in lower case', async () => {
+      await check(['HTTPS://App.Example.com', 'API.example.com', '*.Example.ORG'], ['https://app.example.com', 'https://api.example.com', 'https://a.example.org'], []);
+    });
+
+    it('an entry that is neither an origin nor a host pattern fails the request with a TypeError that names it', async () => {
+      const entries = ['https://app.example.com/path', 'ftp://app.example.com', '', 'https://*.example.com', 'app.example.com/x'];
+      for (const [index, entry] of entries.entries()) {
+        const server = await startActionServer(app, { allowedOrigins: [entry] });
+        try {
+          const before = app.server.counter.value;
+          // At the first request, even one from the server's own origin: not only at the first cross-origin one.
+          const origin = index % 2 === 0 ? 'https://app.example.com' : server.url.replace(/\/$/, '');
+          const response = await postCall(server.url, incrementId, [1], { Origin: origin });
+          expect(response.status).to.equal(500);
+          const text = await response.text();
+          expect(text).to.include('TypeError: handleServerActionRequest: allowedOrigins takes origins');
+          expect(text).to.include(`${JSON.stringify(entry)} is neither`);
+          expect(server.results, 'the helper rejected').to.deep.equal([]);
+          expect(app.server.counter.value, 'the function did not run').to.equal(before);
+        } finally {
+          await server.close();
+        }
+      }
+    });
+  });
+});
