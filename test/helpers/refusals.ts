@@ -12,16 +12,18 @@ import { lastOf, type ActionServer, type RequestApp } from './request-app';
 export interface Answer {
   status: number;
   header(name: string): string | null;
+  /** The answer's text, when the client read it. */
+  body?: string;
 }
 
-export function fetched(response: Response): Answer {
-  return { status: response.status, header: (name) => response.headers.get(name) };
+export function fetched(response: Response, body?: string): Answer {
+  return { status: response.status, header: (name) => response.headers.get(name), body };
 }
 
 /**
  * Sends a request that must be refused, and checks that it was: the status, the
- * `x-server-action-error` code, the helper's `refused` result, and a counter that did not move (the
- * fixture's `increment` did not run).
+ * `x-server-action-error` code, a short answer, the helper's `refused` result, and a counter that did
+ * not move (the fixture's `increment` and `awaitAll` did not run).
  */
 export async function expectRefused(
   app: RequestApp,
@@ -32,10 +34,11 @@ export async function expectRefused(
 ): Promise<Answer> {
   const before = app.server.counter.value;
   const sent = await send();
-  const answer = sent instanceof Response ? fetched(sent) : sent;
-  if (sent instanceof Response) await sent.arrayBuffer();
+  const answer = sent instanceof Response ? fetched(sent, await sent.text()) : sent;
   expect(answer.status, 'status').to.equal(status);
   expect(answer.header('x-server-action-error'), 'x-server-action-error').to.equal(code);
+  // A refusal says what was refused in a sentence of its own: it quotes nothing a request can make long.
+  if (answer.body !== undefined) expect(answer.body.length, 'the refusal is short').to.be.below(300);
   expect(lastOf(server)).to.deep.equal({ kind: 'refused', status, code });
   expect(app.server.counter.value, 'the function did not run').to.equal(before);
   return answer;

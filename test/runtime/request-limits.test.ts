@@ -3,6 +3,8 @@
  * content type of a call, the body's size (declared, and counted while it streams in) and deadline,
  * the number of arguments and React's array limit. Every refusal has its status and
  * `x-server-action-error` code, and the function does not run; what is just within a limit runs.
+ * This is where each of these refusals is proved; the hostile suite (the notes example) keeps what
+ * only the whole example shows, such as a multipart body that grows or stops after its arguments.
  * A refused body is read and dropped (up to four times the size limit) so that the client reads the
  * answer; past that, or when the body is too slow, the connection closes.
  */
@@ -10,7 +12,7 @@ import { expect } from 'chai';
 import { Agent } from 'node:http';
 import { chunk, headerOf, inPieces, LAST_CHUNK, sendRaw, type Trickle } from '../helpers/hostile-http';
 import { postCall, postForm } from '../helpers/http';
-import { connectionAfter, expectRefused, sendStreamed, type Answer, type StreamedAnswer } from '../helpers/refusals';
+import { connectionAfter, expectRefused, sendStreamed, type Answer, type StreamedAnswer, type StreamedRequest } from '../helpers/refusals';
 import { buildRequestApp, lastOf, startActionServer, type ActionServer, type RequestApp } from '../helpers/request-app';
 
 const LIMIT = 1000;
@@ -48,7 +50,7 @@ describe('handleServerActionRequest: limits', () => {
   const rawCall = (server: ActionServer, body: string, headers: Record<string, string> = {}) => () =>
     fetch(server.url, { method: 'POST', headers: { 'x-server-action': incrementId, 'content-type': TEXT, ...headers }, body });
 
-  describe('methods and content types', () => {
+  describe('the method and the content type of a call', () => {
     let server: ActionServer;
 
     before(async () => {
@@ -56,9 +58,9 @@ describe('handleServerActionRequest: limits', () => {
     });
     after(() => server.close());
 
-    for (const method of ['GET', 'PUT', 'DELETE', 'PATCH']) {
+    for (const method of ['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']) {
       it(`answers ${method} with the x-server-action header 405, Allow: POST`, async () => {
-        const body = method === 'GET' ? undefined : '[1]';
+        const body = method === 'GET' || method === 'HEAD' ? undefined : '[1]';
         const answer = await expectRefused(
           app,
           server,
@@ -76,11 +78,17 @@ describe('handleServerActionRequest: limits', () => {
       expect(await response.json()).to.deep.equal({ kind: 'none', formState: null });
     });
 
-    for (const type of ['application/json', 'application/octet-stream', 'text/html']) {
+    for (const type of ['application/json', 'application/octet-stream', 'text/html', 'application/x-www-form-urlencoded']) {
       it(`answers a call with ${type} 415`, async () => {
         await expectRefused(app, server, rawCall(server, '[1]', { 'content-type': type }), 415, 'unsupported-media-type');
       });
     }
+
+    it('answers a call with no content type 415', async () => {
+      // Bytes, not a string: fetch gives them no content type.
+      const send = () => fetch(server.url, { method: 'POST', headers: { 'x-server-action': incrementId }, body: Buffer.from('[1]') });
+      await expectRefused(app, server, send, 415, 'unsupported-media-type');
+    });
   });
 
   describe(`bodySizeLimit (${LIMIT} bytes)`, () => {
@@ -94,6 +102,21 @@ describe('handleServerActionRequest: limits', () => {
     it('runs a call whose body is exactly the limit, and refuses one byte more with 413', async () => {
       await expectRuns(server, rawCall(server, bodyOfSize(LIMIT)));
       await expectRefused(app, server, rawCall(server, bodyOfSize(LIMIT + 1)), 413, 'too-large');
+    });
+
+    it('answers a declared Content-Length over the limit 413 before the body comes: none is ever sent', async () => {
+      // 413, not 408: had the helper waited for the body that never comes, its deadline (30 s) would have answered.
+      await expectRefused(
+        app,
+        server,
+        () =>
+          sendStreamed(agent, server.url, {
+            headers: { 'x-server-action': incrementId, 'content-type': TEXT, 'content-length': 2 * LIMIT },
+            unfinished: 'drop',
+          }),
+        413,
+        'too-large',
+      );
     });
 
     it('refuses a body over the limit that declares no length (chunked) once the limit is passed, text and multipart', async () => {
@@ -300,22 +323,20 @@ describe('handleServerActionRequest: limits', () => {
       await expectRuns(server, () => postCall(server.url, incrementId, [1]));
     });
 
-    it('answers a form whose body never comes 408 at the deadline', async () => {
-      const answer = (await expectRefused(
-        app,
-        server,
-        () =>
-          sendStreamed(agent, server.url, {
-            headers: { 'content-type': 'multipart/form-data; boundary=----x', 'content-length': 500 },
-            body: ['------x\r\n'],
-            unfinished: 'drop',
-          }),
-        408,
-        'timeout',
-      )) as StreamedAnswer;
-      // After the deadline (200 ms), never before; how long after depends on the machine's load, and the
-      // client's own limit (sendStreamed) bounds it.
-      expect(answer.elapsed).to.be.at.least(150);
+    it('answers a form whose body stops, and a call whose body never starts, 408 at the deadline', async () => {
+      const requests: Array<[string, StreamedRequest]> = [
+        [
+          'a form',
+          { headers: { 'content-type': 'multipart/form-data; boundary=----x', 'content-length': 500 }, body: ['------x\r\n'], unfinished: 'drop' },
+        ],
+        ['a call', { headers: { 'x-server-action': incrementId, 'content-type': TEXT, 'content-length': 40 }, unfinished: 'drop' }],
+      ];
+      for (const [label, request] of requests) {
+        const answer = (await expectRefused(app, server, () => sendStreamed(agent, server.url, request), 408, 'timeout')) as StreamedAnswer;
+        // After the deadline (200 ms), never before; how long after depends on the machine's load, and the
+        // client's own limit (sendStreamed) bounds it.
+        expect(answer.elapsed, label).to.be.at.least(150);
+      }
     });
 
     it('closes the connection of a 405 whose body never comes, at the same deadline', async () => {
