@@ -1,12 +1,17 @@
 /**
  * Hostile requests against the notes example, over real HTTP (raw sockets, for what fetch would not
- * send): crafted action IDs in the header and in form fields, wrong methods and content types, other
- * origins, bodies too large or too slow, broken framing and multipart, Flight replies that reach for
- * prototypes or loop, tampered captured values, hostile paths. For each: the status and the
- * `x-server-action-error` code, the server's access-log line (refused, none, or no line when Node
- * answered before the app), no `ran` line, and a store whose bytes and modification time did not move.
- * Controls show that the checks do not just refuse everything: what is legitimate still runs.
+ * send): crafted action IDs in the header and in form fields, repeated headers, broken framing and
+ * multipart, bodies that stop or grow after the arguments could be decoded, many slow bodies at once,
+ * Flight replies that reach for prototypes or loop, a useActionState binding that never settles,
+ * tampered captured values, hostile paths. For each: the status and the `x-server-action-error` code,
+ * the server's access-log line (refused, none, or no line when Node answered before the app), no `ran`
+ * line, and a store whose bytes and modification time did not move. Controls show that the checks do
+ * not just refuse everything: what is legitimate still runs.
  * What is sent is in helpers/hostile-cases.ts, how it is checked in helpers/hostile-server.ts.
+ *
+ * Each option of the request helper and the refusals it makes are proved once, against the request-app
+ * fixture: methods, content types, body size and deadline in request-limits.test.ts, the Origin check in
+ * request-origin.test.ts, replies React cannot finish decoding in request-helper.test.ts.
  */
 import { expect } from 'chai';
 import { existsSync, readFileSync } from 'node:fs';
@@ -15,9 +20,7 @@ import { escapeForLog } from '../../runtime/server/log';
 import { EXAMPLE_BUILD } from '../helpers/example';
 import {
   BAD_ACTION_METADATA,
-  boundToItself,
   BROKEN_MULTIPART,
-  crossOrigins,
   isBoundField,
   isSealedField,
   MALFORMED_IDS,
@@ -27,20 +30,16 @@ import {
   REDIRECT_TARGETS,
   replaceValue,
   rootBeforeFile,
-  SETTLED_REPLIES,
   tamperedDeleteForms,
   UNDECODABLE_REPLIES,
   unnamedPart,
-  UNSETTLED_BOUND_ARGUMENTS,
-  UNSETTLED_REPLIES,
-  WRONG_CONTENT_TYPES,
-  WRONG_METHODS,
   type Fields,
 } from '../helpers/hostile-cases';
 import { chunk, headerOf, inPieces, LAST_CHUNK, requestHead, type RawRequest } from '../helpers/hostile-http';
 import { boundActionFields, call, formPost, multipartCall, TEXT_TYPE, UNKNOWN_ID, urlEncodedPost } from '../helpers/hostile-requests';
-import { BODY_TIMEOUT_MS, NotesUnderAttack, SESSION_COOKIE } from '../helpers/hostile-server';
+import { NotesUnderAttack, SESSION_COOKIE } from '../helpers/hostile-server';
 import { hiddenFields } from '../helpers/http';
+import { boundToItself } from '../helpers/unsettled-replies';
 
 const SEED = {
   // Owned by another session, with an ID of the shape the example accepts.
@@ -49,12 +48,9 @@ const SEED = {
   nextId: 2,
 };
 const LIMIT = 1024 * 1024;
-const OVER_LIMIT = 'a'.repeat(LIMIT + 1);
 /** Sent raw in IDs, fields and paths: the log must never print them as they are. */
 const MARKERS = ['\u001b[31m', '\u202e'];
 const MALLORY: [string, string] = ['name', 'Mallory'];
-/** A call of updateName with an empty name: it runs, answers with an error and writes nothing. */
-const RAN_UPDATE_NAME = { status: 200, log: { ran: 'updateName' } } as const;
 
 describe('hostile requests against the notes example over HTTP', () => {
   let app: NotesUnderAttack;
@@ -103,6 +99,11 @@ describe('hostile requests against the notes example over HTTP', () => {
     it('refuses a well-formed unknown ID, and the webpack module ID of a server-functions module, with 404', async () => {
       await refused('unknown ID', call(UNKNOWN_ID, '["x"]'), 404, 'not-found');
       await refused('a module ID', call(moduleId(), '[]'), 404, 'not-found');
+    });
+
+    it('checks the ID before the body: 404 for an unknown ID with a 2 MB body that is never sent', async () => {
+      // 404, not 408: had the helper waited for the body that never comes, the deadline would have answered.
+      await refused('unknown, declared', { ...call(UNKNOWN_ID, ''), contentLength: 2 * LIMIT }, 404, 'not-found');
     });
 
     for (const [label, make] of MALFORMED_IDS) {
@@ -169,109 +170,7 @@ describe('hostile requests against the notes example over HTTP', () => {
     });
   });
 
-  describe('methods and content types', () => {
-    for (const method of WRONG_METHODS) {
-      it(`answers ${method} with an x-server-action header 405, Allow: POST (no access line: not a POST)`, async () => {
-        const request = { method, headers: [['x-server-action', ids.createNote]] as Fields };
-        const response = await app.expectAnswer(method, request, { status: 405, code: 'method-not-allowed', log: 'no line' });
-        expect(headerOf(response, 'allow')).to.equal('POST');
-      });
-    }
-
-    for (const type of WRONG_CONTENT_TYPES) {
-      it(`refuses a call with ${type ?? 'no content type'} with 415`, async () => {
-        await refused(String(type), call(ids.createNote, '["x"]', type), 415, 'unsupported-media-type');
-      });
-    }
-  });
-
-  describe('other origins', () => {
-    it('refuses calls and form posts from another origin with 403', async () => {
-      for (const [label, origin] of crossOrigins(app.origin)) {
-        await refused(`call, ${label}`, call(ids.createNote, '["x"]', TEXT_TYPE, [['Origin', origin]]), 403, 'forbidden');
-        await refused(`form, ${label}`, await formPost([...nameForm, MALLORY], [['Origin', origin]]), 403, 'forbidden');
-      }
-    });
-
-    it('refuses Sec-Fetch-Site: cross-site or same-site without an Origin with 403', async () => {
-      for (const site of ['cross-site', 'same-site']) {
-        await refused(site, call(ids.createNote, '["x"]', TEXT_TYPE, [['Sec-Fetch-Site', site]]), 403, 'forbidden');
-        await refused(site, await formPost([...nameForm, MALLORY], [['Sec-Fetch-Site', site]]), 403, 'forbidden');
-      }
-    });
-
-    it('refuses a repeated Origin header (this origin and another) with 403', async () => {
-      for (const origins of [[app.origin, 'http://evil.test'], ['http://evil.test', app.origin]]) {
-        const headers = origins.map((origin): [string, string] => ['Origin', origin]);
-        await refused('repeated', call(ids.createNote, '["x"]', TEXT_TYPE, headers), 403, 'forbidden');
-      }
-    });
-
-    it('does not trust X-Forwarded-Host by default: an Origin matching only it is refused', async () => {
-      const headers: Fields = [['Origin', 'http://evil.test'], ['X-Forwarded-Host', 'evil.test']];
-      await refused('forwarded', call(ids.createNote, '["x"]', TEXT_TYPE, headers), 403, 'forbidden');
-    });
-
-    it('checks the origin before reading the body: 403 for a 2 MB body that is never sent', async () => {
-      const request = { ...call(ids.createNote, '', TEXT_TYPE, [['Origin', 'http://evil.test']]), contentLength: 2 * LIMIT };
-      // 403, not 408: had the helper waited for the body that never comes, the deadline would have answered.
-      await refused('before the body', request, 403, 'forbidden');
-    });
-
-    it('runs a call from the same origin (the control), with or without Sec-Fetch-Site', async () => {
-      const variants: Fields[] = [
-        [['Origin', app.origin]],
-        [['Origin', app.origin], ['Sec-Fetch-Site', 'same-origin']],
-        [['Sec-Fetch-Site', 'none']],
-        // The host is compared, not the scheme: behind a TLS proxy, the server sees plain HTTP.
-        [['Origin', app.origin.replace('http:', 'https:')]],
-      ];
-      for (const headers of variants) {
-        // An empty name: updateName answers with an error and writes nothing.
-        await app.expectAnswer(JSON.stringify(headers), call(ids.updateName, '[""]', TEXT_TYPE, headers), RAN_UPDATE_NAME);
-      }
-    });
-  });
-
-  describe('bodies too large or too slow', () => {
-    it('answers a declared Content-Length over 1 MB with 413 without waiting for the body', async () => {
-      // 413, not 408: had the helper waited for the body that never comes, the deadline would have answered.
-      await refused('declared', { ...call(ids.createNote, ''), contentLength: 2 * LIMIT }, 413, 'too-large');
-    });
-
-    it('checks the ID before the body: 404 for an unknown ID with a 2 MB body that is never sent', async () => {
-      await refused('unknown, declared', { ...call(UNKNOWN_ID, ''), contentLength: 2 * LIMIT }, 404, 'not-found');
-    });
-
-    it('answers a chunked body that grows past 1 MB with 413', async () => {
-      const pieces = [chunk('["'), ...new Array(17).fill(chunk('a'.repeat(64 * 1024))), chunk('"]'), LAST_CHUNK];
-      await refused('chunked', { ...call(ids.createNote, '', TEXT_TYPE, [['Transfer-Encoding', 'chunked']]), body: pieces }, 413, 'too-large');
-    });
-
-    it('answers multipart bodies with a file part over 1 MB with 413, for a call and for a form', async () => {
-      await refused('call', await multipartCall(ids.createNote, { 0: '["$B1"]', 1: new Blob([OVER_LIMIT]) }), 413, 'too-large');
-      await refused('form', await formPost([[`$ACTION_ID_${ids.addNote}`, ''], ['title', new Blob([OVER_LIMIT])]]), 413, 'too-large');
-      await refused('urlencoded form', urlEncodedPost([[`$ACTION_ID_${ids.addNote}`, ''], ['title', OVER_LIMIT]]), 413, 'too-large');
-    });
-
-    it(`answers bodies that do not arrive within ${BODY_TIMEOUT_MS} ms with 408, and keeps serving`, async () => {
-      const trickle = (text: string) => [text.slice(0, 4), ...[...text.slice(4)].flatMap((character) => [400, character])];
-      const form = await formPost([...nameForm, ['name', 'Slow Mallory']]);
-      const slow: Array<[string, RawRequest]> = [
-        ['slow call', { ...call(ids.createNote, ''), body: trickle('["a slow title"]'), contentLength: 16 }],
-        ['slow form', { ...form, body: trickle((form.body as Buffer).toString('latin1')), contentLength: (form.body as Buffer).length }],
-        ['no body at all', { ...call(ids.createNote, ''), contentLength: 40 }],
-      ];
-      for (const [label, request] of slow) {
-        const response = await refused(label, request, 408, 'timeout');
-        // After the deadline, never before it; how long after depends on the machine's load, and the
-        // client's own limit (sendRaw's 10 s) bounds it.
-        expect(response.elapsed, label).to.be.at.least(BODY_TIMEOUT_MS - 100);
-      }
-      expect(await page()).to.include('<span id="name">');
-      await app.expectAnswer('after the slow bodies', call(ids.updateName, '[""]'), RAN_UPDATE_NAME);
-    });
-
+  describe('bodies that stop or grow after the arguments, and many slow bodies at once', () => {
     it('runs nothing before the whole body is in: a multipart call whose file, after the root, grows past 1 MB (413) or stops (408)', async () => {
       const { head, tail } = rootBeforeFile('["the root came first"]');
       const growing = [chunk(head), ...new Array(20).fill(chunk('b'.repeat(64 * 1024))), chunk(tail), LAST_CHUNK];
@@ -355,29 +254,10 @@ describe('hostile requests against the notes example over HTTP', () => {
     }
   });
 
-  describe('Flight replies that leave React something it cannot finish (a promise, stream or iterator)', () => {
-    const send = async (id: string, body: string | Fields) => (typeof body === 'string' ? call(id, body) : multipartCall(id, body));
-
-    for (const [label, make] of UNSETTLED_REPLIES) {
-      it(`refuses ${label} with 400`, async () => {
-        // What never settles is refused when the body's deadline passes.
-        await refused(label, await send(ids.createNote, make(ids.createNote)), 400, 'bad-request');
-      });
-    }
-
-    it('runs a function with promises, streams and iterators that the reply settles (the control)', async () => {
-      for (const [label, make] of SETTLED_REPLIES) {
-        await app.expectAnswer(label, await send(ids.updateName, make(ids.updateName)), RAN_UPDATE_NAME);
-      }
-    });
-
-    for (const [label, make] of UNSETTLED_BOUND_ARGUMENTS) {
-      it(`refuses a form posting updateName with ${label} (400)`, async () => {
-        const fields: Fields = [...boundActionFields(JSON.stringify({ id: ids.updateName, bound: '$@1' })), ...make(ids.updateName), MALLORY];
-        await refused(label, await formPost(fields), 400, 'bad-request');
-      });
-    }
-
+  // The tables of replies React cannot finish (unsettled-replies.ts) run in request-helper.test.ts,
+  // against a function that counts its run, under a short deadline. Here, one end to end, under the
+  // example's own deadline: its page's useActionState binding, which React reads after the function ran.
+  describe('a Flight reply that leaves React something it cannot finish', () => {
     it('refuses a form whose useActionState binding (read after the function ran) never settles, before the function runs (400)', async () => {
       const stateBinding: Fields = [
         ['$ACTION_REF_2', ''],

@@ -3,11 +3,13 @@
  * its server bundle's helper behind a Node HTTP server. A call's answer with the re-rendered tree,
  * `redirect()` from a call and from a form, and calls and form posts that throw. The redirect after a
  * form post (`redirectAfterFormPost`) is in redirect-after-form-post.test.ts, `redirect()` itself in
- * redirect.test.ts. Arguments React cannot finish decoding are refused before a function that would
- * wait for them runs, and what React's client sends (promises, streams, iterators) still reaches it.
+ * redirect.test.ts. Arguments React cannot finish decoding (the tables of helpers/unsettled-replies.ts,
+ * in a call and in a form's bound arguments) are refused before a function that would wait for them
+ * runs, and what settles (React's client's promises, streams, iterators; hand-written controls) still
+ * reaches it. The hostile suite keeps one such reply against the notes example: a useActionState
+ * binding.
  */
 import { expect } from 'chai';
-import { UNSETTLED_BOUND_ARGUMENTS, UNSETTLED_REPLIES } from '../helpers/hostile-cases';
 import { hiddenFields, postCall, postForm } from '../helpers/http';
 import { settle } from '../helpers/inline-app';
 import { expectRefused } from '../helpers/refusals';
@@ -20,6 +22,7 @@ import {
   type ActionServer,
   type RequestApp,
 } from '../helpers/request-app';
+import { SETTLED_REPLIES, UNSETTLED_BOUND_ARGUMENTS, UNSETTLED_REPLIES } from '../helpers/unsettled-replies';
 
 const FAILURE = 'Saving failed: the disk is full';
 const REDIRECT_HEADER = 'x-server-action-redirect';
@@ -224,6 +227,17 @@ describe('handleServerActionRequest over HTTP', () => {
         await expectRefused(app, server, sendReply(make(actions.awaitAll.$$id)), 400, 'bad-request');
       });
     }
+
+    it('runs awaitAll with hand-written replies whose promises, streams and iterators the reply settles (the control)', async () => {
+      for (const [label, make] of SETTLED_REPLIES) {
+        const start = counter.value;
+        const response = await sendReply(make(actions.awaitAll.$$id))();
+        await response.arrayBuffer();
+        expect(response.status, label).to.equal(200);
+        expect(lastOf(server), label).to.include({ kind: 'call', status: 200 });
+        expect(counter.value, `${label}: awaitAll ran once`).to.equal(start + 1);
+      }
+    });
 
     for (const [label, make] of UNSETTLED_BOUND_ARGUMENTS) {
       it(`refuses a form posting awaitAll with ${label} (400)`, async () => {
