@@ -52,6 +52,25 @@ describe('npm pack', () => {
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
+  it('builds a checkout without dist/ before packing it (prepare), as a clean clone or a git install has it', async () => {
+    const checkout = path.join(work, 'checkout');
+    const tracked = await run('git', ['ls-files', '-z'], REPO_ROOT);
+    expect(tracked.code, tracked.output).to.equal(0);
+    for (const file of tracked.output.split('\0').filter((name) => name && !name.startsWith('test/') && !name.startsWith('examples/'))) {
+      if (!existsSync(path.join(REPO_ROOT, file))) continue;
+      mkdirSync(path.dirname(path.join(checkout, file)), { recursive: true });
+      cpSync(path.join(REPO_ROOT, file), path.join(checkout, file));
+    }
+    symlinkSync(REPO_NODE_MODULES, path.join(checkout, 'node_modules'), 'dir');
+    expect(existsSync(path.join(checkout, 'dist'))).to.equal(false);
+    const packed = await run('npm', ['pack', '--dry-run', '--json'], checkout);
+    expect(packed.code, packed.output).to.equal(0);
+    const listed = JSON.parse(packed.output.slice(packed.output.indexOf('[')))[0].files.map((file: { path: string }) => file.path);
+    for (const part of ['plugin/index', 'loader/index', 'runtime/server/index', 'runtime/client/index']) {
+      expect(listed).to.include(`dist/${part}.js`);
+    }
+  });
+
   describe('the tarball', () => {
     it('holds the built entry points and their type declarations', () => {
       for (const part of ['plugin/index', 'loader/index', 'runtime/server/index', 'runtime/client/index']) {
