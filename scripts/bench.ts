@@ -8,7 +8,8 @@
  *   --devtool VALUE         the apps' devtool (default cheap-module-source-map; "false" for none)
  *   --quick                 a few seconds of everything, to see that it runs (the figures mean little)
  *   --out FILE              where the Markdown goes (default benchmarks/results.md)
- *   --readme                also put it into README.md's Benchmarks section
+ *   --readme                also put it into docs/benchmarks.md, between <!-- bench:start --> and
+ *                           <!-- bench:end --> (the flag is named after the page the figures were on)
  *
  * Every figure is a ratio to a baseline measured in the same run, variants alternated; the targets of
  * issue 7 are judged on them and printed at the end. Nothing here is a test: the exit code says only
@@ -110,12 +111,12 @@ async function main(): Promise<void> {
   writeFileSync(options.out, `<!-- Written by \`npm run bench\` (scripts/bench.ts); do not edit. -->\n\n${markdown}`);
   console.log(`Written to ${path.relative(process.cwd(), options.out)}`);
   if (options.readme) {
-    const readme = path.join(REPO_ROOT, 'README.md');
-    const text = readFileSync(readme, 'utf8');
+    const page = path.join(REPO_ROOT, 'docs', 'benchmarks.md');
+    const text = readFileSync(page, 'utf8');
     const replaced = text.replace(/(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/, `$1${markdown}$2`);
-    if (replaced === text) throw new Error('README.md has no <!-- bench:start --> … <!-- bench:end --> block to fill.');
-    writeFileSync(readme, replaced);
-    execFileSync('git', ['diff', '--stat', 'README.md'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    if (replaced === text) throw new Error('docs/benchmarks.md has no <!-- bench:start --> … <!-- bench:end --> block to fill.');
+    writeFileSync(page, replaced);
+    execFileSync('git', ['diff', '--stat', 'docs/benchmarks.md'], { cwd: REPO_ROOT, stdio: 'inherit' });
   }
 }
 

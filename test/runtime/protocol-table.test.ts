@@ -1,12 +1,13 @@
 /**
  * The table of refusals (runtime/refusals.ts) against what it must agree with: the wire contract that
  * browsers and apps read (written out here, so that changing a status or a code takes a change of this
- * test too), the errors the server makes from it, and the two tables of README.md's "The protocol":
+ * test too), the errors the server makes from it, and the two tables of docs/protocol.md ("The protocol"):
  *
  * - the table of requests (`| request | status | code |`): each row's status and `Allow` header are
  *   those of its code, its codes come in the table's order, and every code has a row;
  * - the table of codes between `<!-- refusal-codes:start -->` and `<!-- refusal-codes:end -->`, which is
- *   made from the table: `UPDATE_README=1 npx mocha … test/protocol-table.test.ts` rewrites it.
+ *   made from the table: `UPDATE_README=1 npx mocha test/runtime/protocol-table.test.ts` rewrites it (the
+ *   variable kept its name from when the tables were in README.md).
  */
 import { expect } from 'chai';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -14,19 +15,19 @@ import { join } from 'node:path';
 import { REFUSALS, type Refusal, type RefusalCode } from '../../runtime/refusals';
 import { ServerActionRequestError } from '../../runtime/server/errors';
 
-const README = join(__dirname, '..', '..', 'README.md');
+const PROTOCOL_PAGE = join(__dirname, '..', '..', 'docs', 'protocol.md');
 const START = '<!-- refusal-codes:start -->';
 const END = '<!-- refusal-codes:end -->';
 
 const codes = Object.keys(REFUSALS) as RefusalCode[];
 const refusal = (code: RefusalCode): Refusal => REFUSALS[code];
 
-/** `allow` → `Allow: POST`, as the README writes a header. */
+/** `allow` → `Allow: POST`, as the page writes a header. */
 function headerText(name: string, value: string): string {
   return `${name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase())}: ${value}`;
 }
 
-/** A status as the README writes it: `405 (`Allow: POST`)`. */
+/** A status as the page writes it: `405 (`Allow: POST`)`. */
 function statusText(code: RefusalCode): string {
   const headers = Object.entries(refusal(code).headers ?? {}).map(([name, value]) => `\`${headerText(name, value)}\``);
   return headers.length === 0 ? String(refusal(code).status) : `${refusal(code).status} (${headers.join(', ')})`;
@@ -37,12 +38,12 @@ function codeTable(indent: string): string[] {
   return ['| code | status | meaning | `ServerActionRequestError` `code` |', '|---|---|---|---|', ...rows].map((row) => indent + row);
 }
 
-/** The lines of README's "The protocol" section. */
-function protocolSection(readme: string): string[] {
-  const lines = readme.split('\n');
-  const start = lines.indexOf('### The protocol');
-  expect(start, 'README.md has a "### The protocol" section').to.be.greaterThan(-1);
-  const end = lines.findIndex((line, index) => index > start && /^##+ /.test(line));
+/** The lines of the page's "The protocol", from its title to the next heading of its level or above. */
+function protocolSection(page: string): string[] {
+  const lines = page.split('\n');
+  const start = lines.indexOf('# The protocol');
+  expect(start, 'docs/protocol.md is titled "# The protocol"').to.be.greaterThan(-1);
+  const end = lines.findIndex((line, index) => index > start && /^# /.test(line));
   return lines.slice(start, end === -1 ? undefined : end);
 }
 
@@ -91,9 +92,9 @@ describe('the protocol table (runtime/refusals.ts)', () => {
     expect(() => new old('The request body is larger than the limit.', 413, 'too-large')).to.throw(TypeError, /\(reason, message\)/);
   });
 
-  describe('README.md, "The protocol"', () => {
-    const readme = readFileSync(README, 'utf8');
-    const section = protocolSection(readme);
+  describe('docs/protocol.md, "The protocol"', () => {
+    const page = readFileSync(PROTOCOL_PAGE, 'utf8');
+    const section = protocolSection(page);
 
     it("has a row for every code in the table of requests, each row with its code's status, in the table's order", () => {
       const rows = tableRows(section, ['request', 'status', 'code']);
@@ -110,15 +111,15 @@ describe('the protocol table (runtime/refusals.ts)', () => {
     });
 
     it('has the table of codes made from runtime/refusals.ts', () => {
-      const lines = readme.split('\n');
+      const lines = page.split('\n');
       const start = lines.findIndex((line) => line.trim() === START);
       const end = lines.findIndex((line) => line.trim() === END);
-      expect(start, `the marker ${START} in README.md`).to.be.greaterThan(-1);
+      expect(start, `the marker ${START} in docs/protocol.md`).to.be.greaterThan(-1);
       expect(end, `the marker ${END} after it`).to.be.greaterThan(start);
       expect(section, 'the table of codes is in "The protocol"').to.include(lines[start]);
       const expected = codeTable(/^\s*/.exec(lines[start])![0]);
       if (process.env.UPDATE_README === '1') {
-        writeFileSync(README, [...lines.slice(0, start + 1), ...expected, ...lines.slice(end)].join('\n'));
+        writeFileSync(PROTOCOL_PAGE, [...lines.slice(0, start + 1), ...expected, ...lines.slice(end)].join('\n'));
         return;
       }
       expect(lines.slice(start + 1, end).join('\n'), 'rewrite it with UPDATE_README=1').to.equal(expected.join('\n'));
