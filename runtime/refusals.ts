@@ -3,7 +3,7 @@
  * function. This table is where they are written down, once: a refusal is made by naming its code
  * (`new ServerActionRequestError('too-large', message)`) and takes its status, headers and error code
  * from here; the browser's `ServerActionError` takes its codes' type from here; and
- * test/protocol-table.test.ts checks the README's tables of the protocol against it.
+ * test/runtime/protocol-table.test.ts checks the tables of docs/protocol.md against it.
  *
  * The keys are the `x-server-action-error` codes on the wire. Browsers' `callServer` and apps read
  * them (and the statuses): they do not change. No imports, so that the browser's runtime may use it.
@@ -16,7 +16,7 @@ export interface Refusal {
   readonly headers?: Readonly<Record<string, string>>;
   /** The `code` of the `ServerActionRequestError` the server makes for it: what server code branches on. */
   readonly errorCode: `ERR_SERVER_ACTION_${string}`;
-  /** What it means, in one sentence: the README's table of refusal codes is made from it. */
+  /** What it means, in one sentence: docs/protocol.md's table of refusal codes is made from it. */
   readonly meaning: string;
 }
 

@@ -83,7 +83,7 @@ export class CapturedValueNotSerializableError extends Error {
   }
 }
 
-/** No usable key to seal captured values with (see the README's "Encryption keys"). */
+/** No usable key to seal captured values with (see "Encryption keys" in docs/how-it-works.md). */
 export class ServerActionsKeyError extends Error {
   readonly code = 'ERR_SERVER_ACTIONS_KEY';
   constructor(message: string) {

@@ -50,7 +50,7 @@ export type ServerActionResult =
    */
   | { kind: 'none'; formState: unknown }
   /**
-   * Refused before any server function ran (see the README's Protocol for each status and code): the
+   * Refused before any server function ran (see docs/protocol.md for each status and code): the
    * response has been sent.
    */
   | { kind: 'refused'; status: number; code: RefusalCode }

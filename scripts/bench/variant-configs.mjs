@@ -4,7 +4,7 @@
  * compilers (a server compiler whose RSC and SSR layers share it, and a browser compiler), the same
  * babel-loader rule and the same entries, in three variants:
  *   floor – plain webpack, no handling of "use server" or "use client" (see floorConfigs);
- *   ours  – webpack-server-actions, configured as its README's "Layers" section shows;
+ *   ours  – webpack-server-actions, configured as docs/layers-and-setups.md's "Layers" shows;
  *   mfng  – @mfng/webpack-rsc 2.2.0, configured as its README shows.
  * Plain JavaScript rather than TypeScript: the build child runs it with no loader hooks, so that
  * nothing but webpack and the variant's code runs while it is timed.

@@ -18,7 +18,7 @@ function withoutConditions(config: Configuration): Configuration {
   return { ...config, resolve };
 }
 
-/** A loader rule that spares one package in node_modules from `exclude`, as the README documents. */
+/** A loader rule that spares one package in node_modules from `exclude`, as docs/layers-and-setups.md documents. */
 function sparing(pkg: string): Partial<Record<CompilerName, ReturnType<typeof loaderRule>[]>> {
   const exclude = new RegExp(`node_modules[\\\\/](?!${pkg}[\\\\/])`);
   return Object.fromEntries((['browser', 'ssr', 'server'] as const).map((name) => [name, [{ ...loaderRule(name), exclude }]]));

@@ -1,7 +1,8 @@
 /**
  * "use server" files in packages: a dependency installed in node_modules, and a workspace package of a
- * monorepo that npm, yarn or pnpm link into node_modules. Each is built with the config the README
- * documents and its server functions are called in the built server bundle.
+ * monorepo that npm, yarn or pnpm link into node_modules. Each is built with the config that
+ * docs/layers-and-setups.md documents (Setups, Packages), and its server functions are called in the
+ * built server bundle.
  */
 import { expect } from 'chai';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
