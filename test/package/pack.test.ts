@@ -99,6 +99,13 @@ describe('npm pack', () => {
       );
       expect(unwanted).to.deep.equal([]);
     });
+
+    it("holds the files the README's relative links name, so that they resolve in the package", () => {
+      const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+      const targets = [...readme.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((match) => match[1]).filter((target) => !/^[a-z]+:/.test(target));
+      expect(targets.length).to.be.greaterThan(5);
+      for (const target of new Set(targets)) expect(entries, target).to.include(`package/${path.posix.normalize(target)}`);
+    });
   });
 
   describe('installed in a fresh app', () => {
