@@ -7,11 +7,13 @@
 import { expect } from 'chai';
 import {
   ACTION_ID_HEADER,
+  describeInputs,
   describeRequests,
   holdServerFunctionCalls,
   isServerFunctionCall,
   pathAndQuery,
   readMarker,
+  screenshotToTemporaryFile,
   setMarker,
   shownNotes,
   waitForHydration,
@@ -23,6 +25,92 @@ import { SEEDED, SEEDED_SHOWN, useExampleInChromium, withoutNote } from '../help
 describe('notes example in Chromium with JavaScript', () => {
   const { open, openBeforeHydration, session, storeBytes, readStore, storedNotes, writeStore, expectNoPageErrors } = useExampleInChromium({
     javaScriptEnabled: true,
+  });
+
+  it('looks like an app: every input labelled, with a placeholder, styled, and a screenshot taken', async () => {
+    const page = await open();
+    const rename = (id: number, title: string) => ({
+      input: `#rename-note-${id} input[name=title]`,
+      label: `New title for ${title}`,
+      placeholder: 'New title',
+    });
+    expect(await describeInputs(page)).to.deep.equal([
+      rename(1, 'Groceries'),
+      rename(2, 'Reading list'),
+      rename(3, 'Ideas'),
+      { input: '#add-note-title', label: 'Title', placeholder: 'Plan the trip' },
+      { input: '#note-title', label: 'Title', placeholder: 'Call the plumber' },
+      { input: '#transition-name', label: 'Name', placeholder: 'Ada' },
+      { input: '#action-name', label: 'Name', placeholder: 'Grace' },
+      { input: '#state-name', label: 'Name', placeholder: 'Lin' },
+      { input: '#permalink-name', label: 'Name', placeholder: 'Kay' },
+    ]);
+    // The stylesheet applies: a centred column and cards, not the browser's defaults.
+    const styles = await page.evaluate(() => ({
+      column: getComputedStyle(document.querySelector('main')!).maxWidth,
+      card: getComputedStyle(document.querySelector('#notes li')!).borderRadius,
+    }));
+    expect(styles).to.deep.equal({ column: '640px', card: '8px' });
+    await screenshotToTemporaryFile(page, 'with-javascript');
+
+    // Pending and error states, side by side: a held useActionState call and createNote's error.
+    await page.fill('#note-title', 'x'.repeat(150));
+    await page.click('#create-note');
+    await page.waitForSelector('#create-note-error');
+    const held = await holdServerFunctionCalls(page);
+    await page.fill('#state-form input[name=name]', 'Lin');
+    await page.click('#state-form button');
+    await held.sent;
+    await page.waitForSelector('#state-form .pending');
+    await screenshotToTemporaryFile(page, 'with-javascript-pending-and-error');
+    held.release();
+    await page.waitForSelector('#state-form .result');
+    expectNoPageErrors();
+  });
+
+  it('shows "Saving…" on a server component\'s form button while its renameNote call is pending', async () => {
+    const page = await open();
+    const held = await holdServerFunctionCalls(page);
+    await page.fill('#rename-note-1 input[name=title]', 'Shopping');
+    await page.click('#rename-note-1 button');
+    await held.sent;
+    await page.waitForFunction(() => document.querySelector('#rename-note-1 button')?.textContent === 'Saving…');
+    expect(await page.isDisabled('#rename-note-1 button')).to.equal(true);
+    expect(readStore().notes[0].title, 'the call is still held in the browser').to.equal('Groceries');
+
+    held.release();
+    await page.waitForFunction(() => document.querySelector('#notes li[data-note-id="1"] .note-title')?.textContent === 'Shopping');
+    expect(await page.textContent('#rename-note-1 button')).to.equal('Rename');
+    expect(await page.isEnabled('#rename-note-1 button')).to.equal(true);
+    expectNoPageErrors();
+  });
+
+  it('shows "Creating…" on the client Button, then on createNote\'s button, while their calls are pending', async () => {
+    const page = await open();
+    const emptyNote = await holdServerFunctionCalls(page);
+    await page.click('#create-empty-note');
+    await emptyNote.sent;
+    await page.waitForFunction(() => document.querySelector('#create-empty-note')?.textContent === 'Creating…');
+    expect(await page.isDisabled('#create-empty-note')).to.equal(true);
+    expect(readStore(), 'the call is still held in the browser').to.deep.equal(SEEDED);
+    emptyNote.release();
+    await waitForNote(page, 4);
+    await page.waitForFunction(() => document.querySelector('#create-empty-note')?.textContent === 'Create empty note');
+    expect(await page.isEnabled('#create-empty-note')).to.equal(true);
+
+    const titled = await holdServerFunctionCalls(page);
+    await page.fill('#note-title', 'Pending');
+    await page.click('#create-note');
+    await titled.sent;
+    await page.waitForFunction(() => document.querySelector('#create-note')?.textContent === 'Creating…');
+    expect(await page.isDisabled('#create-note')).to.equal(true);
+    expect(storedNotes(), 'the call is still held in the browser').to.deep.equal([...SEEDED_SHOWN, { id: 4, title: '' }]);
+    titled.release();
+    await waitForNote(page, 5);
+    await page.waitForFunction(() => document.querySelector('#create-note')?.textContent === 'Create note');
+    expect(await page.isEnabled('#create-note')).to.equal(true);
+    expect(storedNotes()).to.deep.equal([...SEEDED_SHOWN, { id: 4, title: '' }, { id: 5, title: 'Pending' }]);
+    expectNoPageErrors();
   });
 
   it('adds a note with createEmptyNote, passed from a server component to a client Button', async () => {

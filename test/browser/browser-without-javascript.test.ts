@@ -5,7 +5,15 @@
  * and in the store read back from disk; the shared setup is in helpers/browser-session.ts.
  */
 import { expect } from 'chai';
-import { expectRedirectedPost, hiddenFields, pathAndQuery, reloadAndRecord, shownNotes, submitAndLand } from '../helpers/browser';
+import {
+  expectRedirectedPost,
+  hiddenFields,
+  pathAndQuery,
+  reloadAndRecord,
+  screenshotToTemporaryFile,
+  shownNotes,
+  submitAndLand,
+} from '../helpers/browser';
 import { SEEDED, SEEDED_SHOWN, useExampleInChromium, withoutNote } from '../helpers/browser-session';
 
 describe('notes example in Chromium without JavaScript', () => {
@@ -112,6 +120,9 @@ describe('notes example in Chromium without JavaScript', () => {
     expect(await page.textContent('#form-error')).to.equal('Something went wrong: There is no note 3 to rename.');
     expect(await shownNotes(page)).to.deep.equal([SEEDED_SHOWN[0], SEEDED_SHOWN[1]]);
     expect(storeBytes()).to.equal(written);
+    // Styled as an error by the page's stylesheet, which needs no JavaScript.
+    expect(await page.$eval('#form-error', (error) => getComputedStyle(error).backgroundColor)).to.equal('rgb(254, 243, 242)');
+    await screenshotToTemporaryFile(page, 'without-javascript-error');
     expectNoPageErrors();
   });
 

@@ -5,7 +5,9 @@
  * page as the tests read it.
  */
 import { expect } from 'chai';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { chromium, type Browser, type Page, type Request, type Response } from 'playwright-core';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -208,5 +210,37 @@ export function waitForName(page: Page, name: string): Promise<unknown> {
 export function hiddenFields(page: Page, form: string): Promise<Array<[string, string]>> {
   return page.$$eval(`${form} input[type=hidden]`, (inputs) =>
     inputs.map((input): [string, string] => [(input as HTMLInputElement).name, (input as HTMLInputElement).value]),
+  );
+}
+
+/** The PNG signature: what every PNG file starts with. */
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * A full-page screenshot in the temporary directory, `wsa-notes-<name>.png`, overwritten by the next
+ * run and left there for a person to look at (the tests cannot judge looks: they check it is a PNG).
+ */
+export async function screenshotToTemporaryFile(page: Page, name: string): Promise<string> {
+  const file = path.join(tmpdir(), `wsa-notes-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  const bytes = readFileSync(file);
+  expect(bytes.subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE), `${file} is a PNG`).to.equal(true);
+  // A page of this size with nothing but a heading on it compresses to about 12 kB; the notes page,
+  // styled, to over 100 kB.
+  expect(bytes.length, `${file} has a page in it`).to.be.greaterThan(50_000);
+  return file;
+}
+
+/**
+ * Each input the page shows (`#id`, or `#form-id input[name=…]` for one without an id), with what a
+ * screen reader announces it as (its <label>s, else its aria-label) and its placeholder.
+ */
+export function describeInputs(page: Page): Promise<Array<{ input: string; label: string; placeholder: string }>> {
+  return page.$$eval('input:not([type=hidden])', (inputs) =>
+    (inputs as HTMLInputElement[]).map((input) => ({
+      input: input.id ? `#${input.id}` : `#${input.form?.id} input[name=${input.name}]`,
+      label: [...(input.labels ?? [])].map((label) => label.textContent).join(' ') || (input.getAttribute('aria-label') ?? ''),
+      placeholder: input.placeholder,
+    })),
   );
 }

@@ -15,7 +15,7 @@ export default class ErrorBoundary extends Component {
     return (
       <div id="error-boundary" role="alert">
         <p>Something went wrong: {this.state.error.message}</p>
-        <button type="button" onClick={() => this.setState({ error: null })}>
+        <button type="button" className="secondary" onClick={() => this.setState({ error: null })}>
           Try again
         </button>
       </div>

@@ -7,30 +7,34 @@
 import { renameNote } from './actions';
 import { callerSession } from './session';
 import { db } from './store';
+import SubmitButton from './SubmitButton';
 
 export default function NoteList({ notes, selectedId }) {
   return (
-    <ul id="notes">
-      {notes.map((note) => {
-        async function deleteNote() {
-          'use server';
-          if ((await db.notes.delete(note.id, callerSession())) === 'forbidden') {
-            throw new Error('Only the author of a note can delete it.');
+    <>
+      {notes.length === 0 && <p className="empty">No notes yet: add one below.</p>}
+      <ul id="notes">
+        {notes.map((note) => {
+          async function deleteNote() {
+            'use server';
+            if ((await db.notes.delete(note.id, callerSession())) === 'forbidden') {
+              throw new Error('Only the author of a note can delete it.');
+            }
           }
-        }
-        return (
-          <li key={note.id} data-note-id={note.id} className={note.id === selectedId ? 'selected' : undefined}>
-            <span className="note-title">{note.title || '(empty note)'}</span>{' '}
-            <form action={renameNote.bind(null, note.id)} id={`rename-note-${note.id}`} className="rename-note">
-              <input type="text" name="title" aria-label="New title" />
-              <button type="submit">Rename</button>
-            </form>
-            <form action={deleteNote} id={`delete-note-${note.id}`} className="delete-note">
-              <button type="submit">Delete</button>
-            </form>
-          </li>
-        );
-      })}
-    </ul>
+          return (
+            <li key={note.id} data-note-id={note.id} className={note.id === selectedId ? 'selected' : undefined}>
+              <span className="note-title">{note.title || '(empty note)'}</span>{' '}
+              <form action={renameNote.bind(null, note.id)} id={`rename-note-${note.id}`} className="rename-note">
+                <input type="text" name="title" aria-label={`New title for ${note.title || 'the empty note'}`} placeholder="New title" />
+                <SubmitButton>Rename</SubmitButton>
+              </form>
+              <form action={deleteNote} id={`delete-note-${note.id}`} className="delete-note">
+                <SubmitButton pendingLabel="Deleting…">Delete</SubmitButton>
+              </form>
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }

@@ -22,7 +22,16 @@ export default function UpdateName() {
   };
   return (
     <form id="transition-form" action={submitAction}>
-      <input type="text" name="name" value={name} onChange={(event) => setName(event.target.value)} disabled={isPending} />
+      <label htmlFor="transition-name">Name</label>
+      <input
+        id="transition-name"
+        type="text"
+        name="name"
+        placeholder="Ada"
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        disabled={isPending}
+      />
       <button type="submit" disabled={isPending}>Update</button>
       {isPending && <span className="pending">Saving…</span>}
       {error && <span className="error">Failed: {error}</span>}

@@ -1,11 +1,13 @@
 'use client';
 import { updateName } from './actions';
+import SubmitButton from './SubmitButton';
 
 export default function UpdateNameForm() {
   return (
     <form id="action-form" action={updateName}>
-      <input type="text" name="name" />
-      <button type="submit">Update</button>
+      <label htmlFor="action-name">Name</label>
+      <input id="action-name" type="text" name="name" placeholder="Grace" />
+      <SubmitButton>Update</SubmitButton>
     </form>
   );
 }

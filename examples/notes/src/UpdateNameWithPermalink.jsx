@@ -8,8 +8,10 @@ export default function UpdateNameWithPermalink() {
   const [state, submitAction, isPending] = useActionState(updateName, null, '/name/update');
   return (
     <form id="permalink-form" action={submitAction}>
-      <input type="text" name="name" disabled={isPending} />
+      <label htmlFor="permalink-name">Name</label>
+      <input id="permalink-name" type="text" name="name" placeholder="Kay" disabled={isPending} />
       <button type="submit" disabled={isPending}>Update</button>
+      {isPending && <span className="pending">Saving…</span>}
       {state?.error && <span className="error">Failed: {state.error}</span>}
       {state?.name && <span className="result">Saved: {state.name}</span>}
     </form>
