@@ -22,24 +22,13 @@ export interface Binding {
   declaration?: t.VariableDeclaration;
 }
 
-export function isAsyncFunctionExpression(
-  node: t.Node | null | undefined,
-): node is t.ArrowFunctionExpression | t.FunctionExpression {
-  return (
-    !!node &&
-    (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression') &&
-    node.async &&
-    !(node.type === 'FunctionExpression' && node.generator)
-  );
-}
-
 function functionKind(node: t.FunctionDeclaration): BindingKind {
   if (node.generator) return 'generator';
   return node.async ? 'async-function' : 'function';
 }
 
 /** The expression a TypeScript or Flow wrapper (`x as T`, `x!`, `x satisfies T`) holds. */
-export function unwrapTypes(node: t.Expression): t.Expression {
+function unwrapTypes(node: t.Expression): t.Expression {
   let inner: t.Node = node;
   while (
     inner.type === 'TSAsExpression' ||
