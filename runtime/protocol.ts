@@ -27,3 +27,20 @@ export const MANIFEST_RUNTIME_PROPERTY = 'serverActionsManifest';
 
 /** `__webpack_require__.<name>`: the keys built into the server bundle (see encryption-keys.ts). */
 export const KEYS_RUNTIME_PROPERTY = 'serverActionsEncryptionKeys';
+
+/**
+ * A page's Flight stream (what the SSR helper renders to HTML and the browser helper hydrates from):
+ * the server component tree, and the form state `useActionState` needs after a form post (null
+ * otherwise). The same shape answers a page's GET with `Accept: text/x-component` (a refresh, or a
+ * navigation after a server function redirected).
+ */
+export interface PagePayload {
+  root: unknown;
+  formState: unknown;
+}
+
+/**
+ * `self.<name>`: the array that the SSR helper's inline scripts push the page's Flight payload into,
+ * chunk by chunk, and that the browser helper reads (page-payload-chunks.ts encodes each entry).
+ */
+export const PAGE_PAYLOAD_GLOBAL = '__wsa_flight';

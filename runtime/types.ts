@@ -22,3 +22,21 @@ export type ServerActionsManifest = Record<string, ServerManifestEntry>;
 
 /** React's client manifest (react-client-manifest.json), for rendering client components. */
 export type ClientManifest = Record<string, { id: string | number; chunks: Array<string | number>; name: string }>;
+
+/**
+ * React's SSR manifest (react-ssr-manifest.json): where the SSR bundle finds each client component,
+ * and the browser's public path for the chunks it preloads.
+ */
+export interface SsrManifest {
+  moduleMap: Record<string, Record<string, { id: string | number; chunks: Array<string | number>; name: string }>>;
+  serverModuleMap: null | Record<string, unknown>;
+  moduleLoading: null | { prefix: string; crossOrigin: string | null };
+}
+
+/**
+ * The browser entrypoints' scripts (client-entrypoints.json): for each entry name, the URLs of its
+ * JavaScript files in the order the page must load them (runtime and split chunks first), each the
+ * browser compilation's public path followed by the file (the file alone when the public path is
+ * `"auto"` or empty). What SSR passes as bootstrap scripts.
+ */
+export type ClientEntrypoints = Record<string, string[]>;

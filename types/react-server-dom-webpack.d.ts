@@ -47,4 +47,9 @@ declare module 'react-server-dom-webpack/client' {
     },
   ): Promise<T>;
   export function createTemporaryReferenceSet(): unknown;
+  export function createFromNodeStream<T>(
+    stream: NodeJS.ReadableStream,
+    serverConsumerManifest: object,
+    options?: { nonce?: string },
+  ): Promise<T>;
 }

@@ -1,7 +1,8 @@
 /**
  * webpack-server-actions/client: the browser side. `callServer` is what the loader's server-function
  * proxies call unless the loader's `callServer` option names another module; `createCallServer` makes
- * one that also hands the app the re-rendered tree, or navigates its own way after a redirect.
+ * one that also hands the app the re-rendered tree, or navigates its own way after a redirect. In an
+ * app hydrated by webpack-server-actions/browser, both show the new tree and navigate in place.
  */
 import { createFromFetch, encodeReply } from 'react-server-dom-webpack/client';
 import {
@@ -11,6 +12,7 @@ import {
   FLIGHT_CONTENT_TYPE,
   type ActionResponsePayload,
 } from '../protocol';
+import { connectedApp } from './app-connection';
 // Only the type: the table itself stays out of the browser's bundle.
 import type { RefusalCode } from '../refusals';
 
@@ -37,12 +39,15 @@ export type CallServer = <T = unknown>(id: string, args: unknown[]) => Promise<T
 export interface CallServerOptions {
   /**
    * Called with the server component tree the server sent back with a return value (when its request
-   * helper has `renderRoot`), before the call resolves: show it, inside `startTransition`.
+   * helper has `renderRoot`), before the call resolves: show it, inside `startTransition`. Default:
+   * the app hydrated by webpack-server-actions/browser shows it.
    */
   onRoot?: (root: unknown) => void;
   /**
-   * Called when the server function redirected; the call then resolves with undefined. Default: a
-   * full navigation (`location.assign`), and the call never settles, as the page is going away.
+   * Called when the server function redirected; the call then resolves with undefined. Default: the
+   * app hydrated by webpack-server-actions/browser goes to the page in place (the call resolves once
+   * it shows); without one, a full navigation (`location.assign`), and the call never settles, as the
+   * page is going away.
    */
   onRedirect?: (location: string) => void;
   /** Give up on a call that has not been answered after this many milliseconds (a `network` error). */
@@ -66,19 +71,27 @@ export function createCallServer(options: CallServerOptions = {}): CallServer {
     const location = response.headers.get(ACTION_REDIRECT_HEADER);
     if (location !== null) return redirectTo(location) as T;
     const errorCode = response.headers.get(ACTION_ERROR_HEADER) as RefusalCode | null;
-    if (errorCode) throw new ServerActionError(errorCode, refusalMessage(errorCode, response.status), response.status);
+    if (errorCode) {
+      if (errorCode === 'not-found') connectedApp()?.stale();
+      throw new ServerActionError(errorCode, refusalMessage(errorCode, response.status), response.status);
+    }
     if (!(response.headers.get('content-type') ?? '').startsWith(FLIGHT_CONTENT_TYPE)) {
       throw new ServerActionError('failed', `The server answered ${response.status} without a server-function result.`, response.status);
     }
     const payload = await createFromFetch<ActionResponsePayload<T>>(Promise.resolve(response), { callServer: call });
-    if ('root' in payload) options.onRoot?.(payload.root);
+    if ('root' in payload) (options.onRoot ?? connectedApp()?.showRoot)?.(payload.root);
     return payload.returnValue;
   }
 
-  function redirectTo(location: string): Promise<undefined> {
+  async function redirectTo(location: string): Promise<undefined> {
     if (options.onRedirect) {
       options.onRedirect(location);
-      return Promise.resolve(undefined);
+      return undefined;
+    }
+    const app = connectedApp();
+    if (app) {
+      await app.navigate(location);
+      return undefined;
     }
     window.location.assign(location);
     return new Promise<never>(() => {});

@@ -1,0 +1,95 @@
+/**
+ * webpack-server-actions/browser: the browser bundle's side of a page, in one call. `hydrateApp()`
+ * reads the Flight payload that the SSR helper injected into the HTML, hydrates the page with it
+ * (`formState` included, for `useActionState` after a form post), and connects the app to
+ * `callServer`: the tree a server function's answer carries is shown, a redirect goes to its page in
+ * place, and a call to a server function the server no longer knows reloads the page. `refresh()`
+ * shows the current page again, as the server renders it now.
+ */
+import { createElement, startTransition, useEffect, useState, type ReactNode } from 'react';
+import { hydrateRoot, type HydrationOptions, type ReactFormState } from 'react-dom/client';
+import { createFromFetch, createFromReadableStream } from 'react-server-dom-webpack/client';
+import { callServer as defaultCallServer, type CallServer } from '../client/index';
+import { connectApp } from '../client/app-connection';
+import { FLIGHT_CONTENT_TYPE, type PagePayload } from '../protocol';
+import { readPagePayload } from './read-page-payload';
+
+export interface HydrateAppOptions extends Pick<HydrationOptions, 'identifierPrefix' | 'onRecoverableError' | 'onCaughtError' | 'onUncaughtError'> {
+  /** What the server rendered: the document (default) when the app renders `<html>`, or its container element. */
+  container?: Document | Element;
+  /** The `callServer` that the loader's `callServer` option names, if it names one. Default: the package's. */
+  callServer?: CallServer;
+}
+
+// How recently a reload for an unknown server function may have happened before another is refused:
+// a page that still names it after a reload would otherwise reload for ever.
+const STALE_RELOAD_PAUSE = 10_000;
+const STALE_RELOAD_KEY = 'webpack-server-actions:stale-reload';
+
+let showRoot: (root: unknown) => void = () => {};
+let callServer: CallServer = defaultCallServer;
+
+/** Hydrates the page from its injected payload; resolves once React has started hydrating. */
+export async function hydrateApp(options: HydrateAppOptions = {}): Promise<void> {
+  callServer = options.callServer ?? defaultCallServer;
+  const { root, formState } = await createFromReadableStream<PagePayload>(readPagePayload(), { callServer });
+  connectApp({ showRoot: (next) => showRoot(next), navigate, stale: reloadOnce });
+  window.addEventListener('popstate', () => void refresh());
+  const { container = document, callServer: _, ...reactOptions } = options;
+  hydrateRoot(container, createElement(AppRoot, { initial: root as ReactNode }), {
+    ...reactOptions,
+    formState: formState as ReactFormState | null,
+  });
+}
+
+/** Shows the current page as the server renders it now (a full reload if it does not answer with Flight). */
+export async function refresh(): Promise<void> {
+  const payload = await fetchPage(window.location.href);
+  if (payload) showRoot(payload.root);
+  else window.location.reload();
+}
+
+/**
+ * Goes to `location` in place: its payload is fetched and shown, and it becomes the current history
+ * entry. Another origin, or a page that does not answer with Flight, gets a full navigation.
+ */
+export async function navigate(location: string): Promise<void> {
+  const url = new URL(location, window.location.href);
+  const payload = url.origin === window.location.origin ? await fetchPage(url.href) : null;
+  if (!payload) {
+    window.location.assign(url.href);
+    return new Promise<never>(() => {});
+  }
+  const samePage = url.pathname === window.location.pathname && url.search === window.location.search;
+  window.history.pushState(null, '', url.href);
+  showRoot(payload.root);
+  if (!samePage && !url.hash) window.scrollTo(0, 0);
+}
+
+function AppRoot({ initial }: { initial: ReactNode }): ReactNode {
+  const [root, setRoot] = useState(initial);
+  useEffect(() => {
+    showRoot = (next) => startTransition(() => setRoot(next as ReactNode));
+  }, []);
+  return root;
+}
+
+async function fetchPage(url: string): Promise<PagePayload | null> {
+  const response = await fetch(url, { headers: { Accept: FLIGHT_CONTENT_TYPE } });
+  if (!(response.headers.get('content-type') ?? '').startsWith(FLIGHT_CONTENT_TYPE)) return null;
+  return createFromFetch<PagePayload>(Promise.resolve(response), { callServer });
+}
+
+function reloadOnce(): void {
+  try {
+    const last = Number(sessionStorage.getItem(STALE_RELOAD_KEY));
+    if (Date.now() - last < STALE_RELOAD_PAUSE) return;
+    sessionStorage.setItem(STALE_RELOAD_KEY, String(Date.now()));
+  } catch {
+    // No session storage (a sandboxed frame): reload without the guard.
+  }
+  window.location.reload();
+}
+
+export { readPagePayload } from './read-page-payload';
+export type { PagePayload } from '../protocol';

@@ -1,0 +1,26 @@
+/**
+ * Where `callServer` meets the app that the browser helper hydrated (webpack-server-actions/browser):
+ * the helper connects how to show a new tree and how to navigate, and every `callServer` made without
+ * its own `onRoot`/`onRedirect` (the default one included) uses them. One page holds one app.
+ */
+export interface ConnectedApp {
+  /** Shows the server component tree that came back with a call. */
+  showRoot(root: unknown): void;
+  /** Goes to the page a server function redirected to, in place. */
+  navigate(location: string): Promise<void>;
+  /** The page is older than the server (a call named an unknown server function). */
+  stale(): void;
+}
+
+let connected: ConnectedApp | null = null;
+
+export function connectApp(app: ConnectedApp): () => void {
+  connected = app;
+  return () => {
+    if (connected === app) connected = null;
+  };
+}
+
+export function connectedApp(): ConnectedApp | null {
+  return connected;
+}
