@@ -14,14 +14,14 @@ const serverActions = new ServerActionsPlugin({ root: app });
 const mode = process.env.NODE_ENV === 'production' ? 'production' : 'development';
 
 // The loader runs last (first in `use`), on what babel-loader made of JSX.
-function scripts(layer, loaderOptions = {}) {
+function scripts(layer) {
   return {
     test: /\.(js|jsx)$/,
     include: path.join(app, 'src'),
     // The example's sources are ES modules inside this repository's CommonJS-typed package.
     type: 'javascript/auto',
     use: [
-      { loader: ServerActionsPlugin.loader, options: { layer, ...loaderOptions } },
+      { loader: ServerActionsPlugin.loader, options: { layer } },
       { loader: 'babel-loader', options: { presets: [['@babel/preset-react', { runtime: 'automatic' }]] } },
     ],
   };
@@ -42,8 +42,7 @@ module.exports = [
     target: 'web',
     entry: { main: './src/browser.jsx' },
     output: { path: path.join(buildDir, 'browser'), publicPath: '/assets/', clean: true },
-    resolve: { ...common.resolve, alias: { 'notes/call-server': path.join(app, 'src/call-server.js') } },
-    module: { rules: [scripts('browser', { callServer: 'notes/call-server' })] },
+    module: { rules: [scripts('browser')] },
   },
   {
     ...common,

@@ -4,13 +4,13 @@
 const { createServer } = require('node:http');
 const { readFileSync, existsSync, createReadStream } = require('node:fs');
 const { join, normalize, resolve } = require('node:path');
-const { PassThrough } = require('node:stream');
 
 const build = process.env.NOTES_BUILD_DIR ? resolve(process.env.NOTES_BUILD_DIR) : join(__dirname, 'build');
 const rsc = require(join(build, 'server/rsc.js'));
 const ssr = require(join(build, 'ssr/ssr.js'));
 const clientManifest = JSON.parse(readFileSync(join(build, 'browser/react-client-manifest.json'), 'utf8'));
 const ssrManifest = JSON.parse(readFileSync(join(build, 'ssr/react-ssr-manifest.json'), 'utf8'));
+const entrypoints = JSON.parse(readFileSync(join(build, 'browser/client-entrypoints.json'), 'utf8'));
 
 function logError(error) {
   console.error(error);
@@ -32,35 +32,14 @@ function logPost(request, result) {
 // The pages the app renders: the home page, and the permalink of its useActionState form.
 const PAGES = new Set(['/', '/name/update']);
 
-// The payload as bytes: a Flight stream is not always UTF-8 text (typed arrays travel as binary rows,
-// and development builds add some of their own), so it is never decoded as a string here.
-async function readAll(stream) {
-  const chunks = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return Buffer.concat(chunks);
-}
-
-// The payload is embedded in a script, base64 of its bytes; other values as JSON, escaped so that
-// nothing can end the script element. React emits it before the bootstrap script, after the doctype
-// (a script written before it means quirks mode).
-function inlineGlobal(name, value) {
-  const json = JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-  return `window.${name}=${json};`;
-}
-
-// `page` is what the RSC side needs: the URL, and after a form post its state or error.
-async function renderPage(response, page, status = 200) {
-  const payload = await readAll(rsc.renderFlight(clientManifest, page, logError).pipe(new PassThrough()));
-  const fromPayload = new PassThrough();
-  fromPayload.end(payload);
-  const html = await ssr.renderHTML(fromPayload, {
+// `page` is what the RSC side needs: the URL, and after a form post its state or error. The SSR
+// bundle answers with HTML, or with the Flight stream when the browser asks for it (a refresh, or a
+// server function's redirect followed in place).
+function renderPage(request, response, page, status = 200) {
+  return ssr.sendPage(request, response, rsc.renderFlight(clientManifest, page, logError), {
     ssrManifest,
-    bootstrapScriptContent: inlineGlobal('__FLIGHT_PAYLOAD__', payload.toString('base64')),
-    bootstrapScripts: ['/assets/main.js'],
-    onShellReady() {
-      response.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
-      html.pipe(response);
-    },
+    bootstrapScripts: entrypoints.main,
+    status,
     onError: logError,
   });
 }
@@ -85,13 +64,13 @@ async function handle(request, response) {
   // A form post that was not redirected: its server function threw (status 500), or its state could
   // not travel in a cookie. The page is the answer.
   if (result.kind === 'form') {
-    return renderPage(response, { url, formState: result.formState, formError: result.error }, result.status);
+    return renderPage(request, response, { url, formState: result.formState, formError: result.error }, result.status);
   }
   if (request.method !== 'GET') return response.writeHead(405, { allow: 'GET, POST' }).end();
   if (!PAGES.has(new URL(url, 'http://localhost').pathname)) return response.writeHead(404).end('Not found');
   rsc.ensureSession(request, response);
   // formState: what a form posted without JavaScript and redirected here left for this page.
-  return renderPage(response, { url, formState: result.formState });
+  return renderPage(request, response, { url, formState: result.formState });
 }
 
 function start(port = Number(process.env.PORT || 3000), host = process.env.HOST || '127.0.0.1') {

@@ -1,10 +1,5 @@
-// Entry of the SSR bundle: turns the page's Flight stream into HTML, with client components rendered
-// on the server. Server functions in the tree are React's node references, so forms render their
-// hidden $ACTION_ fields and work before hydration.
-import { renderToPipeableStream } from 'react-dom/server';
-import { createFromNodeStream } from 'react-server-dom-webpack/client';
-
-export async function renderHTML(flightStream, { ssrManifest, bootstrapScriptContent, bootstrapScripts, onShellReady, onError }) {
-  const { root, formState } = await createFromNodeStream(flightStream, ssrManifest);
-  return renderToPipeableStream(root, { bootstrapScriptContent, bootstrapScripts, formState, onShellReady, onError });
-}
+// Entry of the SSR bundle: renders the page's Flight stream to HTML, with the payload injected for
+// hydration, client components rendered on the server, and the forms' hidden $ACTION_ fields so that
+// they work before hydration. The helper is bundled here so that it loads client components through
+// this bundle's own runtime.
+export { sendPage } from 'webpack-server-actions/ssr';
