@@ -10,6 +10,7 @@ export interface ServerActionsPluginOptions {
   manifestFilename?: string;
   clientManifestFilename?: string;
   ssrManifestFilename?: string;
+  entrypointsFilename?: string;
   encryptionKey?: string | string[];
 }
 
@@ -19,6 +20,7 @@ export interface NormalizedPluginOptions {
   manifestFilename: string;
   clientManifestFilename: string;
   ssrManifestFilename: string;
+  entrypointsFilename: string;
   /** Keys from the options, checked; empty when a key is to be generated for the build. */
   encryptionKeys: string[];
 }
@@ -31,6 +33,7 @@ export function normalizePluginOptions(options: ServerActionsPluginOptions = {})
     manifestFilename: options.manifestFilename ?? 'server-actions-manifest.json',
     clientManifestFilename: options.clientManifestFilename ?? 'react-client-manifest.json',
     ssrManifestFilename: options.ssrManifestFilename ?? 'react-ssr-manifest.json',
+    entrypointsFilename: options.entrypointsFilename ?? 'client-entrypoints.json',
     encryptionKeys: checkedKeys(options.encryptionKey),
   };
 }

@@ -1,6 +1,7 @@
 /** Emits the manifests of one compilation, for each layer it builds. */
 import type { Compilation } from 'webpack';
 import type { NormalizedPluginOptions } from '../options';
+import { clientEntrypointsJson } from './client-entrypoints';
 import { clientManifestJson, ssrManifestJson } from './client-manifests';
 import type { CompilationSnapshot } from '../coordination/compilation-snapshot';
 import { collectServerFunctions, serverManifestJson } from './server-manifest';
@@ -24,6 +25,7 @@ export function emitManifests(
   }
   if (self.layers.has('browser')) {
     compilation.emitAsset(options.clientManifestFilename, new RawSource(clientManifestJson(compilation, referenced)));
+    compilation.emitAsset(options.entrypointsFilename, new RawSource(clientEntrypointsJson(compilation)));
   }
   if (self.layers.has('ssr')) {
     const browser = all.find((snapshot) => snapshot.layers.has('browser'));
