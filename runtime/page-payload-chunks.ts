@@ -7,7 +7,8 @@
  */
 export type PayloadEntry = string | [base64: string] | null;
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a leading U+FEFF in the text: by default a decoder drops it, and its bytes with it.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** The entry for one chunk of the Flight stream. */
 export function payloadEntry(chunk: Uint8Array): PayloadEntry {

@@ -30,7 +30,9 @@ export function createPayloadInjector(write: (chunk: Uint8Array | string) => voi
   const open = nonce === undefined ? '<script>' : `<script nonce="${escapeAttribute(nonce)}">`;
   let pending: PayloadEntry[] = [];
   let htmlStarted = false;
-  let heldClosingTags: Uint8Array | null = null;
+  // The HTML's last bytes while they may be its closing tags, or their start: React copies its output
+  // into 4 KB views, so a chunk can end inside `</body></html>` and the next one finish it.
+  let held: Uint8Array = NOTHING;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let flightEnded: () => void;
   const flightDone = new Promise<void>((resolve) => (flightEnded = resolve));
@@ -38,6 +40,11 @@ export function createPayloadInjector(write: (chunk: Uint8Array | string) => voi
   function writePending(): void {
     timer = null;
     if (pending.length === 0) return;
+    if (held.length < CLOSING_TAGS.length) {
+      // Only the start of the closing tags, at the end of a flush: it was HTML after all.
+      if (held.length > 0) write(held);
+      held = NOTHING;
+    }
     const pushes = pending.map((entry) => `(self.${PAGE_PAYLOAD_GLOBAL}=self.${PAGE_PAYLOAD_GLOBAL}||[]).push(${entryScript(entry)})`);
     pending = [];
     write(`${open}${pushes.join(';')}</script>`);
@@ -50,16 +57,11 @@ export function createPayloadInjector(write: (chunk: Uint8Array | string) => voi
   return {
     html(chunk) {
       htmlStarted = true;
-      if (heldClosingTags) {
-        // What looked like the end was not: it goes out in its place.
-        write(heldClosingTags);
-        heldClosingTags = null;
-      }
-      if (endsWith(chunk, CLOSING_TAGS)) {
-        heldClosingTags = chunk.subarray(chunk.length - CLOSING_TAGS.length);
-        chunk = chunk.subarray(0, chunk.length - CLOSING_TAGS.length);
-      }
-      if (chunk.length > 0) write(chunk);
+      // What was held goes on with this chunk: if it was not the end, it goes out in its place.
+      const bytes = held.length === 0 ? chunk : concat(held, chunk);
+      const keep = closingTagsAtEnd(bytes);
+      held = bytes.subarray(bytes.length - keep);
+      if (keep < bytes.length) write(bytes.subarray(0, bytes.length - keep));
       // The flush may go on in this tick: the scripts wait until it has.
       if (timer !== null) {
         clearTimeout(timer);
@@ -80,15 +82,29 @@ export function createPayloadInjector(write: (chunk: Uint8Array | string) => voi
       await flightDone;
       if (timer !== null) clearTimeout(timer);
       writePending();
-      if (heldClosingTags) write(heldClosingTags);
+      if (held.length > 0) write(held);
     },
   };
 }
 
-function endsWith(chunk: Uint8Array, suffix: Uint8Array): boolean {
-  if (chunk.length < suffix.length) return false;
-  const offset = chunk.length - suffix.length;
-  return suffix.every((byte, index) => chunk[offset + index] === byte);
+const NOTHING = new Uint8Array(0);
+
+/** How many of the last bytes are `</body></html>`, or its start. */
+function closingTagsAtEnd(bytes: Uint8Array): number {
+  for (let length = Math.min(CLOSING_TAGS.length, bytes.length); length > 0; length--) {
+    const offset = bytes.length - length;
+    let matches = true;
+    for (let index = 0; index < length && matches; index++) matches = bytes[offset + index] === CLOSING_TAGS[index];
+    if (matches) return length;
+  }
+  return 0;
+}
+
+function concat(first: Uint8Array, second: Uint8Array): Uint8Array {
+  const bytes = new Uint8Array(first.length + second.length);
+  bytes.set(first);
+  bytes.set(second, first.length);
+  return bytes;
 }
 
 function escapeAttribute(value: string): string {
