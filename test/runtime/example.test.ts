@@ -18,6 +18,7 @@ import {
   type ServerProcess,
 } from '../helpers/http';
 import { buildExample, EXAMPLE, EXAMPLE_BUILD, REPO_ROOT } from '../helpers/example';
+import { payloadBytesIn } from '../helpers/page-payload';
 
 // The session cookie of the browser this test plays: notes it creates are its own to delete.
 const AS_AUTHOR = { cookie: 'notes-session=example-test-author-0001' };
@@ -47,9 +48,8 @@ describe('notes example over HTTP', () => {
     return response.text();
   }
   const nameIn = (html: string) => /<span id="name">([^<]*)<\/span>/.exec(html)?.[1];
-  // The page embeds the Flight payload as base64 of its bytes.
-  const payloadIn = (html: string) =>
-    Buffer.from(/window\.__FLIGHT_PAYLOAD__="([A-Za-z0-9+/=]*)"/.exec(html)![1], 'base64').toString('latin1');
+  // The page's Flight payload, from the scripts the SSR helper injected, as the browser reads it.
+  const payloadIn = (html: string) => Buffer.from(payloadBytesIn(html)).toString('latin1');
   /** Posts a form as a browser without JavaScript does, and checks the answer is a redirect after POST. */
   async function postFormExpectingRedirect(pathname: string, fields: Array<[string, string]>, location = pathname) {
     const response = await postForm(`${server!.url}${pathname}`, fields, { redirect: 'manual', headers: AS_AUTHOR });
