@@ -6,14 +6,11 @@
  */
 import { expect } from 'chai';
 import { createRequire } from 'node:module';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { run } from '../helpers/http';
-
-const REPO_ROOT = path.resolve(__dirname, '../..');
-const REPO_NODE_MODULES = path.join(REPO_ROOT, 'node_modules');
-const PACKAGE_NAME = 'webpack-server-actions';
+import { ensureBuilt, installPacked, onlyTarball, PACKAGE_NAME, REPO_NODE_MODULES, REPO_ROOT } from '../helpers/packed-install';
 
 describe('npm pack', () => {
   let work: string;
@@ -22,30 +19,18 @@ describe('npm pack', () => {
   let installed: string;
 
   before(async () => {
-    if (!existsSync(path.join(REPO_ROOT, 'dist/plugin/index.js'))) {
-      const build = await run('npm', ['run', 'build'], REPO_ROOT);
-      expect(build.code, build.output).to.equal(0);
-    }
+    await ensureBuilt();
     work = mkdtempSync(path.join(tmpdir(), 'wsa-pack-'));
     const packed = await run('npm', ['pack', '--pack-destination', work], REPO_ROOT);
     expect(packed.code, packed.output).to.equal(0);
-    const tarballs = readdirSync(work).filter((file) => file.endsWith('.tgz'));
-    expect(tarballs).to.have.length(1);
-    const tarball = path.join(work, tarballs[0]);
+    const tarball = onlyTarball(work);
     const listing = await run('tar', ['-tzf', tarball], work);
     expect(listing.code, listing.output).to.equal(0);
     entries = listing.output.split('\n').filter(Boolean);
 
     app = path.join(work, 'app');
     cpSync(path.join(REPO_ROOT, 'test/fixtures/pack-app'), app, { recursive: true });
-    installed = path.join(app, 'node_modules', PACKAGE_NAME);
-    mkdirSync(installed, { recursive: true });
-    const extracted = await run('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1'], work);
-    expect(extracted.code, extracted.output).to.equal(0);
-    for (const name of readdirSync(REPO_NODE_MODULES)) {
-      if (name === PACKAGE_NAME || name === '.package-lock.json') continue;
-      symlinkSync(path.join(REPO_NODE_MODULES, name), path.join(app, 'node_modules', name), 'dir');
-    }
+    installed = await installPacked(tarball, app);
   });
 
   after(() => {
