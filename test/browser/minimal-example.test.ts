@@ -1,0 +1,218 @@
+/**
+ * examples/minimal as a user runs it: a copy of the folder with the packed package installed (no
+ * network: helpers/packed-install.ts), typechecked with its `typecheck` script, built and served by
+ * `npm start`, then driven in Chromium with JavaScript on and off. Each of its server functions (the
+ * like button's call, the inline form action, the useActionState form) must show its result either way.
+ */
+import { expect } from 'chai';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { PAGE_PAYLOAD_GLOBAL } from '../../runtime/protocol';
+import {
+  expectRedirectedPost,
+  isServerFunctionCall,
+  launchChromium,
+  openPage,
+  readMarker,
+  setMarker,
+  submitAndLand,
+  type BrowserSession,
+} from '../helpers/browser';
+import { run } from '../helpers/http';
+import { installPacked, packBuilt, REPO_ROOT } from '../helpers/packed-install';
+
+const EXAMPLE = path.join(REPO_ROOT, 'examples/minimal');
+
+interface Started {
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+}
+
+/**
+ * `npm start` in `app` (webpack, then server.js) on a free port, resolved once the server prints its
+ * address. npm runs the script through a shell: the process gets a group of its own, so that
+ * stopping it stops the server too.
+ */
+function npmStart(app: string): Promise<Started> {
+  const child = spawn('npm', ['start'], { cwd: app, env: { ...process.env, PORT: '0' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => fail(`exited (${code})`);
+    const timer = setTimeout(() => fail('did not print its address within 90 s'), 90_000);
+    function fail(reason: string) {
+      clearTimeout(timer);
+      stop({ child } as Started).then(() => reject(new Error(`npm start ${reason}. Output:\n${output}`)));
+    }
+    child.on('exit', onExit);
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+      const match = /listening on (http:\/\/\S+:\d+)/.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      resolve({ url: match[1], child, output: () => output });
+    });
+  });
+}
+
+async function stop(started: Started | undefined): Promise<void> {
+  const child = started?.child;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  process.kill(-child.pid!, 'SIGTERM');
+  await exited;
+}
+
+/** The count the like button shows. */
+async function likes(page: Page): Promise<number> {
+  const text = (await page.textContent('#like')) ?? '';
+  const match = /♥ (\d+) likes?/.exec(text);
+  if (!match) throw new Error(`The like button reads ${JSON.stringify(text)}`);
+  return Number(match[1]);
+}
+
+function messages(page: Page): Promise<string[]> {
+  return page.$$eval('#messages li', (items) => items.map((item) => item.textContent ?? ''));
+}
+
+describe('examples/minimal, installed from the packed package', () => {
+  let work: string;
+  let app: string;
+  let server: Started | undefined;
+  let browser: Browser | undefined;
+  let session: BrowserSession | undefined;
+
+  before(async () => {
+    work = mkdtempSync(path.join(tmpdir(), 'wsa-minimal-'));
+    app = path.join(work, 'app');
+    // What a developer's own `npm install` or `npm start` left in the folder is not the example.
+    const own = (source: string) => !['build', 'node_modules'].includes(path.relative(EXAMPLE, source));
+    cpSync(EXAMPLE, app, { recursive: true, filter: own });
+    await installPacked(await packBuilt(work), app);
+    server = await npmStart(app);
+    browser = await launchChromium();
+  });
+
+  afterEach(async () => {
+    await session?.page.context().close();
+    session = undefined;
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stop(server);
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('typechecks with its own tsconfig (`npm run typecheck`)', async () => {
+    const typecheck = await run('npm', ['run', 'typecheck'], app);
+    expect(typecheck.code, typecheck.output).to.equal(0);
+  });
+
+  it("answers the page with HTML that loads the browser bundle and carries the page's Flight payload", async () => {
+    const response = await fetch(`${server!.url}/`);
+    expect(response.status).to.equal(200);
+    expect(response.headers.get('content-type')).to.equal('text/html; charset=utf-8');
+    const html = await response.text();
+    expect(html).to.match(/^<!DOCTYPE html>/);
+    expect(html).to.include('<script src="/assets/main.js"');
+    const payloadScripts = html.match(new RegExp(`<script>\\(self\\.${PAGE_PAYLOAD_GLOBAL}=`, 'g')) ?? [];
+    expect(payloadScripts.length, 'scripts that push the payload').to.be.greaterThan(0);
+    // The payload's last entry (null, its end) is in the page, before the closing tags.
+    expect(html).to.match(new RegExp(`\\.push\\(null\\)</script></body></html>$`));
+  });
+
+  describe('with JavaScript', () => {
+    async function open(): Promise<Page> {
+      const page = await (await browser!.newContext()).newPage();
+      session = { page, pageErrors: [], requests: [], consoleErrors: [] };
+      page.on('pageerror', (error) => session!.pageErrors.push(error.message));
+      page.on('console', (message) => {
+        // The browser's own request for /favicon.ico, which the example does not serve, logs its 404.
+        if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) session!.consoleErrors.push(message.text());
+      });
+      await page.goto(`${server!.url}/`);
+      // Hydrated once React has attached its props: before that a click posts the form.
+      await page.waitForFunction(() =>
+        Object.keys(document.querySelector('#like') ?? {}).some((key) => key.startsWith('__reactProps')),
+      );
+      await setMarker(page);
+      return page;
+    }
+
+    afterEach(async () => {
+      if (!session) return;
+      expect(session.consoleErrors, 'errors logged in the page (hydration mismatches among them)').to.deep.equal([]);
+      expect(session.pageErrors, 'errors thrown in the page').to.deep.equal([]);
+      // Everything ran in the same document: nothing posted a form or reloaded the page.
+      expect(await readMarker(session.page)).to.equal('still the same document');
+    });
+
+    it('calls like() from the button and shows the count it returns', async () => {
+      const page = await open();
+      const before = await likes(page);
+      const call = page.waitForRequest(isServerFunctionCall);
+      await page.click('#like');
+      await call;
+      await page.waitForFunction((count) => document.querySelector('#like')?.textContent?.startsWith(`♥ ${count} `), before + 1);
+    });
+
+    it('runs the inline server function of the message form and shows the new message', async () => {
+      const page = await open();
+      await page.fill('#add-message input[name=text]', 'Hello with JavaScript');
+      await page.click('#add-message button');
+      await page.waitForFunction(() => [...document.querySelectorAll('#messages li')].some((item) => item.textContent === 'Hello with JavaScript'));
+      // React resets a form whose action has run.
+      expect(await page.inputValue('#add-message input[name=text]')).to.equal('');
+    });
+
+    it('shows what the useActionState form returned: the error for an empty address, then the subscription', async () => {
+      const page = await open();
+      await page.click('#subscribe button');
+      await page.waitForSelector('#subscribe [role=alert]');
+      expect(await page.textContent('#subscribe [role=alert]')).to.equal('Enter an email address, such as ada@example.com.');
+      await page.fill('#subscribe input[name=email]', 'ada@example.com');
+      await page.click('#subscribe button');
+      await page.waitForFunction(() => document.querySelector('#subscribe p')?.textContent === 'Subscribed ada@example.com.');
+      expect(await page.$('#subscribe [role=alert]')).to.equal(null);
+    });
+  });
+
+  describe('without JavaScript', () => {
+    async function open(): Promise<Page> {
+      session = await openPage(browser!, `${server!.url}/`, false);
+      return session.page;
+    }
+
+    it('posts the like button\'s form, and the page it is redirected to shows the new count', async () => {
+      const page = await open();
+      const before = await likes(page);
+      await expectRedirectedPost(await submitAndLand(page, '#like'), '/');
+      expect(await likes(page)).to.equal(before + 1);
+    });
+
+    it('posts the message form to the inline server function and lands on the page with the message', async () => {
+      const page = await open();
+      await page.fill('#add-message input[name=text]', 'Hello without JavaScript');
+      await expectRedirectedPost(await submitAndLand(page, '#add-message button'), '/');
+      expect(await messages(page)).to.include('Hello without JavaScript');
+    });
+
+    it('posts the useActionState form and lands on the page that shows its state: the error, then the subscription', async () => {
+      const page = await open();
+      await expectRedirectedPost(await submitAndLand(page, '#subscribe button'), '/');
+      expect(await page.textContent('#subscribe [role=alert]')).to.equal('Enter an email address, such as ada@example.com.');
+      await page.fill('#subscribe input[name=email]', 'grace@example.com');
+      await expectRedirectedPost(await submitAndLand(page, '#subscribe button'), '/');
+      expect(await page.textContent('#subscribe p')).to.equal('Subscribed grace@example.com.');
+      // The state was for that one page view: a reload shows the form as new.
+      await page.reload();
+      expect(await page.$('#subscribe p')).to.equal(null);
+    });
+  });
+});
