@@ -53,7 +53,8 @@ export async function openPage(
   return session;
 }
 
-async function newSession(browser: Browser, javaScriptEnabled: boolean, url: string, cookies: StartingCookie[]): Promise<BrowserSession> {
+/** A fresh context and page that record what they request, throw and log; nothing opened yet. */
+export async function newSession(browser: Browser, javaScriptEnabled: boolean, url: string, cookies: StartingCookie[] = []): Promise<BrowserSession> {
   const context = await browser.newContext({ javaScriptEnabled });
   if (cookies.length > 0) await context.addCookies(cookies.map((cookie) => ({ ...cookie, url })));
   const page = await context.newPage();

@@ -42,9 +42,9 @@ export interface PageApp {
 
 const ASSETS = '/assets/';
 
-async function build(): Promise<PageApp> {
+async function build(mode: Mode): Promise<PageApp> {
   const dir = createSharedFixtureApp('page-app');
-  const stats = await compileOk(appConfigs(dir, { output: { browser: { publicPath: ASSETS } } }));
+  const stats = await compileOk(appConfigs(dir, { mode, output: { browser: { publicPath: ASSETS } } }));
   const browserFiles = entrypointFiles(compilationStats(stats as import('webpack').MultiStats, 'browser'), 'browser');
   return {
     dir,
@@ -56,12 +56,16 @@ async function build(): Promise<PageApp> {
   };
 }
 
-let built: Promise<PageApp> | undefined;
+type Mode = 'development' | 'production';
+const built = new Map<Mode, Promise<PageApp>>();
 
-/** The development build of the fixture's three compilers, once per test run. */
-export function buildPageApp(): Promise<PageApp> {
-  built ??= build();
-  return built;
+/**
+ * The build of the fixture's three compilers, once per test run and mode: development by default;
+ * production where React's development build gets in the way (it needs eval(), which a strict CSP refuses).
+ */
+export function buildPageApp(mode: Mode = 'development'): Promise<PageApp> {
+  if (!built.has(mode)) built.set(mode, build(mode));
+  return built.get(mode)!;
 }
 
 export interface PageServerOptions {
