@@ -45,7 +45,7 @@ function npmStart(app: string): Promise<Started> {
     const timer = setTimeout(() => fail('did not print its address within 90 s'), 90_000);
     function fail(reason: string) {
       clearTimeout(timer);
-      stop({ child } as Started).then(() => reject(new Error(`npm start ${reason}. Output:\n${output}`)));
+      stop(child).then(() => reject(new Error(`npm start ${reason}. Output:\n${output}`)));
     }
     child.on('exit', onExit);
     child.stderr!.on('data', (chunk) => (output += chunk));
@@ -60,8 +60,8 @@ function npmStart(app: string): Promise<Started> {
   });
 }
 
-async function stop(started: Started | undefined): Promise<void> {
-  const child = started?.child;
+/** Stops the process group of `npm start`, and waits for npm to end. */
+async function stop(child: ChildProcess | undefined): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   process.kill(-child.pid!, 'SIGTERM');
@@ -105,7 +105,7 @@ describe('examples/minimal, installed from the packed package', () => {
 
   after(async () => {
     await browser?.close();
-    await stop(server);
+    await stop(server?.child);
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
