@@ -28,13 +28,21 @@ const STALE_RELOAD_KEY = 'webpack-server-actions:stale-reload';
 
 let showRoot: (root: unknown) => void = () => {};
 let callServer: CallServer = defaultCallServer;
+// The URL of the page on screen, to tell a Back to another page from a Back to an anchor.
+let shownUrl = '';
 
 /** Hydrates the page from its injected payload; resolves once React has started hydrating. */
 export async function hydrateApp(options: HydrateAppOptions = {}): Promise<void> {
   callServer = options.callServer ?? defaultCallServer;
   const { root, formState } = await createFromReadableStream<PagePayload>(readPagePayload(), { callServer });
   connectApp({ showRoot: (next) => showRoot(next), navigate, stale: reloadOnce });
-  window.addEventListener('popstate', () => void refresh());
+  shownUrl = window.location.href;
+  window.addEventListener('popstate', () => {
+    // Back to an anchor of the same page: the page is already there.
+    const sameDocument = withoutHash(window.location.href) === withoutHash(shownUrl);
+    shownUrl = window.location.href;
+    if (!sameDocument) refresh().catch(() => window.location.reload());
+  });
   const { container = document, callServer: _, ...reactOptions } = options;
   hydrateRoot(container, createElement(AppRoot, { initial: root as ReactNode }), {
     ...reactOptions,
@@ -44,8 +52,8 @@ export async function hydrateApp(options: HydrateAppOptions = {}): Promise<void>
 
 /** Shows the current page as the server renders it now (a full reload if it does not answer with Flight). */
 export async function refresh(): Promise<void> {
-  const payload = await fetchPage(window.location.href);
-  if (payload) showRoot(payload.root);
+  const page = await fetchPage(window.location.href);
+  if (page) showRoot(page.payload.root);
   else window.location.reload();
 }
 
@@ -54,15 +62,19 @@ export async function refresh(): Promise<void> {
  * entry. Another origin, or a page that does not answer with Flight, gets a full navigation.
  */
 export async function navigate(location: string): Promise<void> {
-  const url = new URL(location, window.location.href);
-  const payload = url.origin === window.location.origin ? await fetchPage(url.href) : null;
-  if (!payload) {
-    window.location.assign(url.href);
+  const requested = new URL(location, window.location.href);
+  const page = requested.origin === window.location.origin ? await fetchPage(requested.href) : null;
+  if (!page) {
+    window.location.assign(requested.href);
     return new Promise<never>(() => {});
   }
+  // Where the fetch ended, after the server's own redirects, with the hash it asked for.
+  const url = new URL(page.url);
+  url.hash = requested.hash;
   const samePage = url.pathname === window.location.pathname && url.search === window.location.search;
   window.history.pushState(null, '', url.href);
-  showRoot(payload.root);
+  shownUrl = url.href;
+  showRoot(page.payload.root);
   if (!samePage && !url.hash) window.scrollTo(0, 0);
 }
 
@@ -74,10 +86,17 @@ function AppRoot({ initial }: { initial: ReactNode }): ReactNode {
   return root;
 }
 
-async function fetchPage(url: string): Promise<PagePayload | null> {
+async function fetchPage(url: string): Promise<{ payload: PagePayload; url: string } | null> {
   const response = await fetch(url, { headers: { Accept: FLIGHT_CONTENT_TYPE } });
   if (!(response.headers.get('content-type') ?? '').startsWith(FLIGHT_CONTENT_TYPE)) return null;
-  return createFromFetch<PagePayload>(Promise.resolve(response), { callServer });
+  const payload = await createFromFetch<PagePayload>(Promise.resolve(response), { callServer });
+  return { payload, url: response.url || url };
+}
+
+function withoutHash(href: string): string {
+  const url = new URL(href);
+  url.hash = '';
+  return url.href;
 }
 
 function reloadOnce(): void {

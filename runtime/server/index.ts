@@ -13,6 +13,8 @@ export {
 } from './handle-request';
 export type { OriginPolicy } from './origin';
 export { getServerActionRequest } from './request-context';
+export { renderPage, type RenderPageOptions, type PageFlightStream } from './render-page';
+export type { PagePayload } from '../protocol';
 export { escapeForLog } from './log';
 export {
   ServerActionNotFoundError,

@@ -76,6 +76,7 @@ export async function renderHtmlStream(flight: FlightSource, options: RenderHtml
               done();
             },
             final(done) {
+              stopListening();
               injector.htmlEnd().then(() => {
                 html.end();
                 done();
@@ -85,10 +86,18 @@ export async function renderHtmlStream(flight: FlightSource, options: RenderHtml
         );
         resolve(html);
       },
-      onShellError: reject,
+      onShellError(error) {
+        stopListening();
+        reject(error);
+      },
       onError: options.onError,
     });
-    options.signal?.addEventListener('abort', () => react.abort(options.signal?.reason), { once: true });
+    // A signal may outlive many pages (a server's shutdown signal): each page stops listening at its end.
+    const { signal } = options;
+    const abort = () => react.abort(signal?.reason);
+    const stopListening = () => signal?.removeEventListener('abort', abort);
+    if (signal?.aborted) abort();
+    else signal?.addEventListener('abort', abort, { once: true });
   });
 }
 

@@ -1,8 +1,7 @@
 // Entry of the server bundle (built with the `react-server` condition): renders the page as a Flight
 // stream, and runs the server functions that the browser calls and forms post.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { renderToPipeableStream } from 'react-server-dom-webpack/server';
-import { handleServerActionRequest, type ClientManifest } from 'webpack-server-actions/runtime';
+import { handleServerActionRequest, renderPage, type ClientManifest } from 'webpack-server-actions/runtime';
 import App from './App';
 
 /** After a form posted without JavaScript: the state useActionState shows, or what the function threw. */
@@ -11,10 +10,10 @@ export interface AfterFormPost {
   formError?: unknown;
 }
 
-/** The page's payload: the tree, and the form state, which SSR and the browser both pass to React. */
-export function renderFlight(clientManifest: ClientManifest, { formState = null, formError }: AfterFormPost = {}) {
+/** The page as a Flight stream: the tree, and the form state that SSR and the browser pass to React. */
+export function renderFlight(clientManifest: ClientManifest, { formState, formError }: AfterFormPost = {}) {
   const root = <App formError={formError === undefined ? null : describe(formError)} />;
-  return renderToPipeableStream({ root, formState }, clientManifest);
+  return renderPage(root, { clientManifest, formState });
 }
 
 /** Answers the request if it calls a server function, and says what it did (`result.kind`). */

@@ -1,7 +1,6 @@
 // Entry of the server bundle (server layer, `react-server` condition): renders the page as a Flight
 // stream and handles server-function requests.
-import { renderToPipeableStream } from 'react-server-dom-webpack/server';
-import { handleServerActionRequest } from 'webpack-server-actions/runtime';
+import { handleServerActionRequest, renderPage } from 'webpack-server-actions/runtime';
 import App from './App';
 
 export { ensureSession } from './session';
@@ -16,9 +15,9 @@ function describe(error) {
  * The page's payload: the tree, and the form state that useActionState needs (the browser passes it
  * to hydrateRoot, SSR to renderToPipeableStream). Through Flight, the state can be anything React sends.
  */
-export function renderFlight(clientManifest, { url, formState = null, formError }, onError) {
+export function renderFlight(clientManifest, { url, formState, formError }, onError) {
   const root = <App url={url} formError={formError === undefined ? null : describe(formError)} />;
-  return renderToPipeableStream({ root, formState }, clientManifest, { onError });
+  return renderPage(root, { clientManifest, formState, onError });
 }
 
 export function handleAction(request, response, clientManifest, { bodyTimeout } = {}) {
