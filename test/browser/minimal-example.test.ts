@@ -51,7 +51,7 @@ function npmStart(app: string): Promise<Started> {
     child.stderr!.on('data', (chunk) => (output += chunk));
     child.stdout!.on('data', (chunk) => {
       output += chunk;
-      const match = /listening on (http:\/\/\S+:\d+)/.exec(output);
+      const match = /listening on (http:\/\/\S+:\d+)/i.exec(output);
       if (!match) return;
       clearTimeout(timer);
       child.off('exit', onExit);

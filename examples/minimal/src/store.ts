@@ -1,6 +1,4 @@
-// The app's data, kept in memory: it starts empty each time the server starts. Its functions are
-// async, as a database's would be. Only server code imports this module (App.tsx and actions.ts),
-// so it is in the server bundle alone.
+// The app's data, in memory (async, as a database would be). Only server code imports it.
 let likes = 0;
 const messages: string[] = [];
 const subscribers = new Set<string>();
