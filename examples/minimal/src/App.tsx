@@ -21,6 +21,7 @@ export default async function App({ formError = null }: { formError?: string | n
       <head>
         <meta charSet="utf-8" />
         <title>webpack-server-actions: minimal example</title>
+        <link rel="icon" href="data:," />
       </head>
       <body>
         <h1>Minimal example</h1>
