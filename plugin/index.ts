@@ -38,6 +38,12 @@ export class ServerActionsPlugin {
     this.options = normalizePluginOptions(options);
   }
 
+  /** The names of the files this instance emits: webpack-server-actions/dev reads the manifests by them. */
+  get filenames(): Pick<NormalizedPluginOptions, 'manifestFilename' | 'clientManifestFilename' | 'ssrManifestFilename' | 'entrypointsFilename'> {
+    const { manifestFilename, clientManifestFilename, ssrManifestFilename, entrypointsFilename } = this.options;
+    return { manifestFilename, clientManifestFilename, ssrManifestFilename, entrypointsFilename };
+  }
+
   apply(compiler: Compiler): void {
     const { options, state } = this;
     tapRunAndDoneToTrackCompilers(compiler, state);

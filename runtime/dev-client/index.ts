@@ -1,0 +1,69 @@
+/**
+ * The page's side of the development loop, added to every entry of the browser bundle by
+ * webpack-server-actions/dev (never by a production build). On the dev server's event stream:
+ * - webpack-hot-middleware's client applies the browser bundle's hot updates (React Refresh keeps
+ *   client components' state) and reloads the page when an update cannot be applied;
+ * - after a server edit, `refresh()` fetches the page's Flight payload again and shows it in a
+ *   transition: client state is kept, nothing reloads;
+ * - a failed build shows its errors in a banner until a build succeeds.
+ */
+import { refresh } from '../browser/index';
+import { hideErrors, showErrors } from './error-banner';
+import type { DevEvent } from './events';
+
+interface HotModule {
+  status(): string;
+  addStatusHandler(handler: (status: string) => void): void;
+  removeStatusHandler(handler: (status: string) => void): void;
+}
+
+// The path (DEV_EVENTS_PATH in events.ts) is spelled out: webpack resolves this request at build time,
+// query included, and it must be this one request so that there is one hot client and one event stream.
+const hotClient = require('webpack-hot-middleware/client?path=/__webpack-server-actions/events&reload=true&overlay=false') as {
+  subscribe(handler: (event: DevEvent) => void): void;
+};
+
+hotClient.subscribe((event) => {
+  if (event.action === 'wsa-problems') showErrors('Build failed: the page runs the last build that worked.', event.errors);
+  else if (event.action === 'wsa-ok') hideErrors();
+  else if (event.action === 'wsa-server-update') void refreshAfterHotUpdate();
+});
+
+/**
+ * A server edit can come with a browser one (a new server function and the client component that calls
+ * it): the hot update is applied first, so that the refreshed payload finds the client modules it names.
+ */
+async function refreshAfterHotUpdate(): Promise<void> {
+  await hotUpdateSettled();
+  applyPendingReactRefresh();
+  try {
+    await refresh();
+  } catch (error) {
+    showErrors('The page could not be refreshed after a server edit:', [String((error as Error)?.stack ?? error)]);
+  }
+}
+
+function hotUpdateSettled(): Promise<void> {
+  const hot = (module as unknown as { hot?: HotModule }).hot;
+  if (!hot || ['idle', 'fail', 'abort'].includes(hot.status())) return Promise.resolve();
+  return new Promise((resolve) => {
+    const handler = (status: string) => {
+      if (!['idle', 'fail', 'abort'].includes(status)) return;
+      hot.removeStatusHandler(handler);
+      resolve();
+    };
+    hot.addStatusHandler(handler);
+  });
+}
+
+// webpack's require, where React Refresh's webpack plugin keeps its runtime (absent without React Refresh).
+declare const __webpack_require__: { $Refresh$?: { runtime?: { performReactRefresh(): unknown } } };
+
+/**
+ * React Refresh maps a re-executed component to the one on screen only once it has performed the
+ * refresh, which its webpack plugin schedules a moment after the hot update: a payload rendered before
+ * that would remount every client component the update re-executed, and lose their state.
+ */
+function applyPendingReactRefresh(): void {
+  __webpack_require__.$Refresh$?.runtime?.performReactRefresh();
+}
