@@ -37,7 +37,53 @@ export interface BuiltCompilers {
 }
 
 export function loadBundles(stats: BuiltCompilers, filenames: ManifestFilenames): DevBundles {
-  return { rsc: requireAfresh(entryFile(stats.server)), ssr: requireAfresh(entryFile(stats.ssr)), ...loadManifests(stats, filenames) };
+  restoreConsole();
+  const { value: bundles, release } = capturingProcessHooks(() => ({
+    rsc: requireAfresh(entryFile(stats.server)),
+    ssr: requireAfresh(entryFile(stats.ssr)),
+  }));
+  generations.push(release);
+  // The previous bundles may still be answering requests that began before this build: they keep their
+  // hooks until the next load. Older ones are released.
+  while (generations.length > 2) generations.shift()!();
+  return { ...bundles, ...loadManifests(stats, filenames) };
+}
+
+const generations: Array<() => void> = [];
+
+/**
+ * Runs `load` with Node's async_hooks watched: React's Flight server (development build) enables an
+ * async hook when its module runs, and the bundles create AsyncLocalStorages; Node keeps both, and with
+ * them each old bundle, until they are disabled. `release` disables what `load` created.
+ */
+function capturingProcessHooks<T>(load: () => T): { value: T; release(): void } {
+  const asyncHooks = require('node:async_hooks') as typeof import('node:async_hooks');
+  const { createHook, AsyncLocalStorage } = asyncHooks;
+  const hooks: Array<{ disable(): unknown }> = [];
+  const storages: Array<{ disable(): void }> = [];
+  asyncHooks.createHook = (callbacks) => {
+    const hook = createHook(callbacks);
+    hooks.push(hook);
+    return hook;
+  };
+  asyncHooks.AsyncLocalStorage = class WatchedAsyncLocalStorage<Store> extends AsyncLocalStorage<Store> {
+    constructor() {
+      super();
+      storages.push(this);
+    }
+  };
+  try {
+    return {
+      value: load(),
+      release() {
+        for (const hook of hooks) hook.disable();
+        for (const storage of storages) storage.disable();
+      },
+    };
+  } finally {
+    asyncHooks.createHook = createHook;
+    asyncHooks.AsyncLocalStorage = AsyncLocalStorage;
+  }
 }
 
 /** The manifests alone: a browser-only build changes the client manifest and the entrypoints. */
@@ -78,4 +124,21 @@ function requireAfresh(file: string): Record<string, unknown> {
   // A require of its own, from a throwaway parent module: Node lists a required module among its
   // parent's children, and this module's list would keep every old bundle alive.
   return createRequire(file)(file);
+}
+
+// React's Flight server (development build) wraps the console's methods when its module runs, to replay
+// server logs in the browser: each bundle loaded would wrap the previous bundle's wrappers and keep
+// that bundle alive. The methods as they were before the first bundle loaded are put back before each load.
+let consoleBeforeBundles: Map<string, PropertyDescriptor> | null = null;
+
+function restoreConsole(): void {
+  if (!consoleBeforeBundles) {
+    consoleBeforeBundles = new Map();
+    for (const name of Object.getOwnPropertyNames(console)) {
+      const descriptor = Object.getOwnPropertyDescriptor(console, name);
+      if (descriptor && typeof descriptor.value === 'function') consoleBeforeBundles.set(name, descriptor);
+    }
+    return;
+  }
+  for (const [name, descriptor] of consoleBeforeBundles) Object.defineProperty(console, name, descriptor);
 }
