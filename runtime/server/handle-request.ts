@@ -12,6 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ACTION_ERROR_HEADER, ACTION_ID_HEADER } from '../protocol';
 import { REFUSALS, type Refusal } from '../refusals';
 import { handleCall } from './call-request';
+import { assertBodyNotConsumed } from './consumed-body';
 import { ServerActionRequestError } from './errors';
 import { takeFormState } from './form-state-cookie';
 import { handleForm } from './form-request';
@@ -49,6 +50,7 @@ export async function handleServerActionRequest(
     if (!isAllowedOrigin(request, options)) {
       throw new ServerActionRequestError('forbidden', 'Server functions are not called from other origins.');
     }
+    assertBodyNotConsumed(request);
     return await runWithRequest(request, () =>
       actionHeader !== undefined
         ? handleCall(request, response, actionHeader, limits, options, report)

@@ -27,6 +27,7 @@ export {
   ServerActionRedirect,
   ServerExportNotAFunctionError,
 } from './errors';
+export { ServerActionBodyConsumedError } from './consumed-body';
 export { redirect } from './redirect';
 export { FORM_STATE_COOKIE } from './form-state-cookie';
 export { ENCRYPTION_KEY_VARIABLE } from './encryption-keys';
