@@ -1,20 +1,21 @@
 // The HTTP server, plain Node: it serves the browser bundle, lets the server bundle answer
-// server-function requests, and answers pages with the SSR bundle.
+// server-function requests, and answers pages with the SSR bundle. `node server.js --dev` (npm run
+// dev) also runs webpack in watch mode in this process: edits show in the open page.
 const { createServer } = require('node:http');
 const { createReadStream, existsSync, readFileSync } = require('node:fs');
 const path = require('node:path');
 
 const build = path.join(__dirname, 'build');
-const readJson = (file) => JSON.parse(readFileSync(path.join(build, file), 'utf8'));
-const rsc = require('./build/server/rsc.js');
-const ssr = require('./build/ssr/ssr.js');
-const clientManifest = readJson('browser/react-client-manifest.json');
-const ssrManifest = readJson('ssr/react-ssr-manifest.json');
-const entrypoints = readJson('browser/client-entrypoints.json');
+const dev = process.argv.includes('--dev')
+  ? require('webpack-server-actions/dev').createDevServer({ config: require('./webpack.config.js') })
+  : null;
+// The bundles and what the plugin wrote beside them: rebuilt after each edit in development.
+const bundles = dev ? () => dev.bundles() : once(loadBuild);
 
 async function handle(request, response) {
   const { pathname } = new URL(request.url, 'http://localhost');
   if (request.method === 'GET' && pathname.startsWith('/assets/')) return serveAsset(pathname, response);
+  const { rsc, clientManifest } = bundles();
 
   // A call from the browser or a form post to a server function is answered here.
   const result = await rsc.handleAction(request, response, clientManifest);
@@ -31,8 +32,25 @@ async function handle(request, response) {
 
 // The page as HTML, or as a Flight stream when the browser asks for one.
 function sendPage(request, response, afterFormPost, status) {
+  const { rsc, ssr, clientManifest, ssrManifest, entrypoints } = bundles();
   const flight = rsc.renderFlight(clientManifest, afterFormPost);
   return ssr.sendPage(request, response, flight, { ssrManifest, bootstrapScripts: entrypoints.main, status });
+}
+
+function loadBuild() {
+  const readJson = (file) => JSON.parse(readFileSync(path.join(build, file), 'utf8'));
+  return {
+    rsc: require('./build/server/rsc.js'),
+    ssr: require('./build/ssr/ssr.js'),
+    clientManifest: readJson('browser/react-client-manifest.json'),
+    ssrManifest: readJson('ssr/react-ssr-manifest.json'),
+    entrypoints: readJson('browser/client-entrypoints.json'),
+  };
+}
+
+function once(load) {
+  let loaded;
+  return () => (loaded ??= load());
 }
 
 // The browser bundle's scripts, and nothing outside build/browser.
@@ -47,11 +65,15 @@ function serveAsset(pathname, response) {
 }
 
 const server = createServer((request, response) => {
-  handle(request, response).catch((error) => {
-    console.error(error);
-    if (!response.headersSent) response.writeHead(500);
-    response.end('Internal error');
-  });
+  const answer = () =>
+    handle(request, response).catch((error) => {
+      console.error(error);
+      if (!response.headersSent) response.writeHead(500);
+      response.end('Internal error');
+    });
+  // In development the dev server answers the browser's scripts and update events first.
+  if (dev) dev.middleware(request, response, answer);
+  else answer();
 });
 server.listen(Number(process.env.PORT || 3000), process.env.HOST || '127.0.0.1', () => {
   const { address, port } = server.address();

@@ -6,7 +6,7 @@
  */
 import { expect } from 'chai';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -33,12 +33,12 @@ interface Started {
 }
 
 /**
- * `npm start` in `app` (webpack, then server.js) on a free port, resolved once the server prints its
- * address. npm runs the script through a shell: the process gets a group of its own, so that
- * stopping it stops the server too.
+ * `npm start` in `app` (webpack, then server.js; or `npm run dev`) on a free port, resolved once the
+ * server prints its address. npm runs the script through a shell: the process gets a group of its
+ * own, so that stopping it stops the server too.
  */
-function npmStart(app: string): Promise<Started> {
-  const child = spawn('npm', ['start'], { cwd: app, env: { ...process.env, PORT: '0' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+function npmStart(app: string, script: 'start' | 'dev' = 'start'): Promise<Started> {
+  const child = spawn('npm', ['run', script], { cwd: app, env: { ...process.env, PORT: '0' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const onExit = (code: number | null) => fail(`exited (${code})`);
@@ -214,5 +214,91 @@ describe('examples/minimal, installed from the packed package', () => {
       await page.reload();
       expect(await page.$('#subscribe p')).to.equal(null);
     });
+  });
+});
+
+describe('examples/minimal in development (`npm run dev`), installed from the packed package', function () {
+  // Each edit waits for a rebuild of the three compilers: bounded, generous for a busy machine.
+  const EDIT_SHOWN = { timeout: 30_000 };
+  let work: string;
+  let app: string;
+  let server: Started | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  function edit(file: string, from: string, to: string): void {
+    const source = path.join(app, 'src', file);
+    const text = readFileSync(source, 'utf8');
+    expect(text, `${file} has ${JSON.stringify(from)}`).to.include(from);
+    writeFileSync(source, text.replace(from, to));
+  }
+
+  /** The page was neither reloaded nor left, and the text typed into the message input is still there. */
+  async function expectSameDocumentAndDraft(): Promise<void> {
+    expect(await readMarker(page)).to.equal('still the same document');
+    expect(await page.inputValue('#add-message input[name=text]')).to.equal('a draft');
+  }
+
+  before(async () => {
+    work = mkdtempSync(path.join(tmpdir(), 'wsa-minimal-dev-'));
+    app = path.join(work, 'app');
+    const own = (source: string) => !['build', 'node_modules'].includes(path.relative(EXAMPLE, source));
+    cpSync(EXAMPLE, app, { recursive: true, filter: own });
+    await installPacked(await packBuilt(work), app);
+    server = await npmStart(app, 'dev');
+    browser = await launchChromium();
+    page = await (await browser.newContext()).newPage();
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    await page.goto(`${server.url}/`);
+    await page.waitForFunction((name) => (self as any)[name] !== undefined, PAGE_PAYLOAD_GLOBAL);
+    await page.click('#like');
+    await page.waitForFunction(() => /♥ 1 like\b/.test(document.querySelector('#like')?.textContent ?? ''), null, EDIT_SHOWN);
+    await page.fill('#add-message input[name=text]', 'a draft');
+    await setMarker(page);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await stop(server?.child);
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('shows an edit of the page (a server component) in place, the typed text kept', async () => {
+    edit('App.tsx', '<h1>Minimal example</h1>', '<h1>Minimal example, edited</h1>');
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Minimal example, edited', null, EDIT_SHOWN);
+    await expectSameDocumentAndDraft();
+  });
+
+  it('applies an edit of a client component with React Refresh, its state kept', async () => {
+    edit('LikeButton.tsx', "{count === 1 ? 'like' : 'likes'}", "{count === 1 ? 'like!' : 'likes!'}");
+    await page.waitForFunction(() => document.querySelector('#like')?.textContent === '♥ 1 like!', null, EDIT_SHOWN);
+    await expectSameDocumentAndDraft();
+  });
+
+  it('runs the edited server function when the page calls it', async () => {
+    edit('actions.ts', 'return store.like();', 'return (await store.like()) * 10;');
+    // The server function's new code is loaded once the server bundle is rebuilt: poll by calling it.
+    await page.waitForFunction(
+      async () => {
+        (document.querySelector('#like') as HTMLButtonElement).click();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return /♥ \d+0 likes!/.test(document.querySelector('#like')?.textContent ?? '');
+      },
+      null,
+      { ...EDIT_SHOWN, polling: 1_000 },
+    );
+    await expectSameDocumentAndDraft();
+  });
+
+  it('shows a syntax error in the page, and hides it once fixed', async () => {
+    edit('App.tsx', '<h1>Minimal example, edited</h1>', '<h1>Minimal example, broken</h1');
+    await page.waitForSelector('#webpack-server-actions-dev-errors', EDIT_SHOWN);
+    expect(await page.textContent('#webpack-server-actions-dev-errors')).to.contain('App.tsx');
+    edit('App.tsx', '<h1>Minimal example, broken</h1', '<h1>Minimal example, fixed</h1>');
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Minimal example, fixed', null, EDIT_SHOWN);
+    await page.waitForSelector('#webpack-server-actions-dev-errors', { state: 'detached', ...EDIT_SHOWN });
+    await expectSameDocumentAndDraft();
+    expect(pageErrors).to.deep.equal([]);
   });
 });
