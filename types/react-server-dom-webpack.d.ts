@@ -30,7 +30,7 @@ declare module 'react-server-dom-webpack/server' {
   export function renderToReadableStream(
     model: unknown,
     clientManifest: ClientManifest,
-    options?: { onError?: (error: unknown) => string | void },
+    options?: { onError?: (error: unknown) => string | void; signal?: AbortSignal },
   ): ReadableStream<Uint8Array>;
 }
 

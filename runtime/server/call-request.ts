@@ -4,10 +4,11 @@
  * before a byte of the body is read; the arguments are decoded within the limits and settled
  * (settle-arguments.ts), then the function runs and its result goes back as a Flight stream.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { decodeReply, renderToPipeableStream } from 'react-server-dom-webpack/server';
+import { decodeReply } from 'react-server-dom-webpack/server';
 import { ACTION_REDIRECT_HEADER, FLIGHT_CONTENT_TYPE, type ActionResponsePayload } from '../protocol';
 import { notFound, requireKnownAction } from './action-info';
+import type { ActionRequest, HeaderPairs } from './action-request';
+import { isMultipart, isPlainText } from './body-refusals';
 import {
   CapturedValuesRejectedError,
   ServerActionNotFoundError,
@@ -16,24 +17,28 @@ import {
 } from './errors';
 import { loadServerAction, type ServerFunction } from './load-server-action';
 import { getServerActionsManifest } from './manifest';
-import { isMultipart, isPlainText, readFormData, readText } from './read-body';
-import type { HandleServerActionOptions, RequestLimits, ServerActionResult } from './request-options';
+import type { ActionOutcome, HandleServerActionOptions, RenderFlight, RequestLimits } from './request-options';
+import type { ResponseShape } from './response-shape';
 import { beforeDeadline, settleArguments, type Deadline } from './settle-arguments';
 
-export async function handleCall(
-  request: IncomingMessage,
-  response: ServerResponse,
-  actionHeader: string | string[],
+export async function handleCall<Native, Flight>(
+  request: ActionRequest<Native>,
+  actionHeader: string,
   limits: RequestLimits,
-  options: HandleServerActionOptions,
+  options: HandleServerActionOptions<Native>,
   report: (error: unknown) => void,
-): Promise<ServerActionResult> {
+  renderFlight: RenderFlight<Flight>,
+  shape: ResponseShape,
+): Promise<ActionOutcome<Flight>> {
   const action = requireKnownAction(actionHeader);
-  if (!isPlainText(request) && !isMultipart(request)) {
+  const contentType = request.header('content-type');
+  if (!isPlainText(contentType) && !isMultipart(contentType)) {
     throw new ServerActionRequestError('unsupported-media-type', 'A call carries text/plain or multipart/form-data.');
   }
   const args = await decodeArguments(request, limits);
   const fn = await loadRegistered(action.id);
+  // The client went away while its body arrived: the function does not run for nobody.
+  request.signal?.throwIfAborted();
 
   let status = 200;
   let thrown: unknown;
@@ -44,22 +49,20 @@ export async function handleCall(
     // Captured values that did not open: the request was forged or stale, the function did not run.
     if (error instanceof CapturedValuesRejectedError) throw new ServerActionRequestError('bad-request', error.message);
     if (error instanceof ServerActionRedirect) {
-      response.writeHead(204, { [ACTION_REDIRECT_HEADER]: error.location });
-      response.end();
-      return { kind: 'call', status: 204, action };
+      const headers: HeaderPairs = [[ACTION_REDIRECT_HEADER, error.location], ...shape.take()];
+      return { result: { kind: 'call', status: 204, action }, answer: { status: 204, headers, body: null }, headers: [] };
     }
     status = 500;
     thrown = error;
     report(error);
     payload = { returnValue: Promise.reject(error) };
   }
-  if (status === 200 && options.renderRoot) payload.root = options.renderRoot(request);
-  response.writeHead(status, { 'content-type': FLIGHT_CONTENT_TYPE });
-  renderToPipeableStream(payload, options.clientManifest ?? {}, {
-    // The function's own error was reported above; React meets it again while sending it.
-    onError: (error: unknown) => (error === thrown ? undefined : report(error)),
-  }).pipe(response);
-  return { kind: 'call', status, action };
+  if (status === 200 && options.renderRoot) payload.root = options.renderRoot(request.native);
+  // From here the answer has started: what renders in it can no longer set headers or cookies.
+  const headers: HeaderPairs = [['content-type', FLIGHT_CONTENT_TYPE], ...shape.take()];
+  // The function's own error was reported above; React meets it again while sending it.
+  const flight = renderFlight(payload, (error: unknown) => (error === thrown ? undefined : report(error)));
+  return { result: { kind: 'call', status, action }, answer: { status, headers, body: { flight } }, headers: [] };
 }
 
 /** The registered function; an export that is not one is as unknown as a missing ID. */
@@ -76,11 +79,13 @@ export async function loadRegistered(id: string): Promise<ServerFunction> {
  * The arguments, whole: the body read within the limits, decoded by React, and everything React left
  * unfinished in them (promises, streams, iterators) settled, all within the body's deadline.
  */
-async function decodeArguments(request: IncomingMessage, limits: RequestLimits): Promise<unknown[]> {
+async function decodeArguments(request: ActionRequest<unknown>, limits: RequestLimits): Promise<unknown[]> {
   const deadline = Date.now() + limits.body.timeout;
   // A multipart body is read whole before React decodes it: the function runs only once all of it
   // has come within the limits, and the settling below may need to decode it twice.
-  const body = isMultipart(request) ? await readFormData(request, limits.body) : await readText(request, limits.body);
+  const body = isMultipart(request.header('content-type'))
+    ? await request.body.readFormData(limits.body)
+    : await request.body.readText(limits.body);
   const args = await decodeWithin(body, limits, deadline);
   if (!Array.isArray(args)) throw new ServerActionRequestError('bad-request', 'The arguments must be an array.');
   if (args.length > limits.maxArguments) {

@@ -34,14 +34,17 @@ export class ServerActionRequestError extends Error {
   }
 }
 
-/** `getServerActionRequest()` called outside a server function that the request helper runs. */
+/**
+ * `getServerActionRequest()` (or the context, cookie and header functions) called outside a server
+ * function that a request helper runs.
+ */
 export class ServerActionContextError extends Error {
   readonly code = 'ERR_SERVER_ACTION_NO_REQUEST';
-  constructor() {
-    super(
-      'getServerActionRequest() is only available while the request helper (handleServerActionRequest) runs a ' +
-        'server function, or renders its answer.',
-    );
+  constructor(
+    message = 'getServerActionRequest() is only available while the request helper (handleServerActionRequest) runs a ' +
+      'server function, or renders its answer.',
+  ) {
+    super(message);
     this.name = 'ServerActionContextError';
   }
 }
@@ -122,5 +125,34 @@ export class ServerExportNotAFunctionError extends TypeError {
         'Every export of a "use server" file must be a server function: an async function, or the function an action wrapper returns.',
     );
     this.name = 'ServerExportNotAFunctionError';
+  }
+}
+
+/**
+ * `setCookie()`, `deleteCookie()` or `setResponseHeader()` called once the answer has started: while
+ * React renders a call's answer (the `renderRoot` tree, a part resumed after Suspense) or the page
+ * after a form post. Headers go out before the body: set them in the server function itself.
+ */
+export class ResponseStartedError extends Error {
+  readonly code = 'ERR_SERVER_ACTION_RESPONSE_STARTED';
+  constructor(what: string) {
+    super(
+      `${what} was called after the answer started: headers and cookies are sent before the body. ` +
+        'Call it in the server function itself, before it returns, not while its answer or the page renders.',
+    );
+    this.name = 'ResponseStartedError';
+  }
+}
+
+/**
+ * A cookie or header that cannot be sent as given: a name that is not an HTTP token, a value with
+ * characters a cookie or header cannot carry (CR and LF among them, which would start a header of the
+ * client's choosing), or an attribute out of range. Nothing was set.
+ */
+export class InvalidResponseFieldError extends TypeError {
+  readonly code = 'ERR_SERVER_ACTION_INVALID_RESPONSE_FIELD';
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidResponseFieldError';
   }
 }

@@ -3,27 +3,27 @@
  * `$ACTION_` fields, runs it with the rest of the form, and decodeFormState gives useActionState its
  * state. The action the form names is checked first, exactly as decodeAction will read it.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decodeAction, decodeFormState, decodeReply } from 'react-server-dom-webpack/server';
 import { requireKnownAction } from './action-info';
+import type { ActionRequest, HeaderPairs } from './action-request';
 import { CapturedValuesRejectedError, ServerActionRedirect, ServerActionRequestError } from './errors';
 import { formStateCookie, samePageLocation } from './form-state-cookie';
 import { getServerActionsManifest } from './manifest';
-import { readFormData } from './read-body';
-import type { HandleServerActionOptions, RequestLimits, ServerActionInfo, ServerActionResult } from './request-options';
+import type { ActionOutcome, HandleServerActionOptions, RequestLimits, ServerActionInfo } from './request-options';
+import type { ResponseShape } from './response-shape';
 import { beforeDeadline, settleArguments, type Deadline } from './settle-arguments';
 
 export async function handleForm(
-  request: IncomingMessage,
-  response: ServerResponse,
+  request: ActionRequest<unknown>,
   limits: RequestLimits,
-  options: HandleServerActionOptions,
+  options: HandleServerActionOptions<never>,
   report: (error: unknown) => void,
-): Promise<ServerActionResult> {
+  shape: ResponseShape,
+): Promise<ActionOutcome<never>> {
   const deadline = Date.now() + limits.body.timeout;
-  const formData = await readFormData(request, limits.body);
+  const formData = await request.body.readFormData(limits.body);
   const named = formAction(formData);
-  if (named === null) return { kind: 'none', formState: null };
+  if (named === null) return { result: { kind: 'none', formState: null }, answer: null, headers: [] };
   const action = requireKnownAction(named.id);
   if (named.boundPrefix !== undefined) await checkBoundArguments(formData, named.boundPrefix, limits, deadline);
   // decodeFormState reads a binding of its own after the function ran: one that cannot settle is
@@ -37,23 +37,30 @@ export async function handleForm(
   } catch {
     throw new ServerActionRequestError('bad-request', "The form's server-function fields could not be decoded.");
   }
+  // The client went away while its body arrived: the function does not run for nobody.
+  request.signal?.throwIfAborted();
   let returnValue: unknown;
   try {
     returnValue = await run();
   } catch (error) {
     if (error instanceof CapturedValuesRejectedError) throw new ServerActionRequestError('bad-request', error.message);
-    if (error instanceof ServerActionRedirect) return seeOther(response, action, error.location);
+    if (error instanceof ServerActionRedirect) return seeOther(action, error.location, shape.take());
     report(error);
-    return { kind: 'form', status: 500, returnValue: undefined, formState: null, error, action };
+    // The app renders the page: what the function set goes on it.
+    return { result: { kind: 'form', status: 500, returnValue: undefined, formState: null, error, action }, answer: null, headers: shape.take() };
   }
   const formState = await decodeFormState(returnValue, formData, manifest);
   if (options.redirectAfterFormPost) {
     // Back to the page the form was posted to, by GET, with the state (if any) in a cookie.
-    const target = samePageLocation(request.url);
+    const target = samePageLocation(request.target);
     const cookie = formState === null ? null : await formStateCookie(request, formState, target);
-    if (formState === null || cookie !== null) return seeOther(response, action, target, cookie);
+    if (formState === null || cookie !== null) {
+      const headers = shape.take();
+      if (cookie !== null) headers.push(['set-cookie', cookie]);
+      return seeOther(action, target, headers);
+    }
   }
-  return { kind: 'form', status: 200, returnValue, formState, action };
+  return { result: { kind: 'form', status: 200, returnValue, formState, action }, answer: null, headers: shape.take() };
 }
 
 /**
@@ -123,14 +130,10 @@ function malformedBinding(): ServerActionRequestError {
   return new ServerActionRequestError('bad-request', "The form's bound action is malformed.");
 }
 
-function seeOther(
-  response: ServerResponse,
-  action: ServerActionInfo,
-  location: string,
-  cookie: string | null = null,
-): ServerActionResult {
-  if (cookie !== null) response.appendHeader('set-cookie', cookie);
-  response.writeHead(303, { location });
-  response.end();
-  return { kind: 'redirect', status: 303, location, action };
+function seeOther(action: ServerActionInfo, location: string, headers: HeaderPairs): ActionOutcome<never> {
+  return {
+    result: { kind: 'redirect', status: 303, location, action },
+    answer: { status: 303, headers: [...headers, ['location', location]], body: null },
+    headers: [],
+  };
 }

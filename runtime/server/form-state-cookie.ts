@@ -5,8 +5,7 @@
  * cookie, Flight-serialised and sealed (AES-GCM, bound to that URL, with its expiry), and the GET
  * clears it.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { TLSSocket } from 'node:tls';
+import type { ActionRequest } from './action-request';
 import { decodeFlight, encodeFlight } from './flight-text';
 import { open, seal } from './seal';
 
@@ -16,8 +15,8 @@ export const FORM_STATE_COOKIE = 'wsa-form-state';
 const MAX_COOKIE_LENGTH = 4000;
 const LIFETIME_SECONDS = 60;
 
-function attributes(request: IncomingMessage, maxAge: number): string {
-  const secure = (request.socket as TLSSocket).encrypted ? '; Secure' : '';
+function attributes(request: ActionRequest<unknown>, maxAge: number): string {
+  const secure = request.encrypted ? '; Secure' : '';
   return `Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secure}`;
 }
 
@@ -25,7 +24,7 @@ function attributes(request: IncomingMessage, maxAge: number): string {
  * The Set-Cookie value that carries `formState` to the page at `url`, or null when it cannot travel
  * that way (too large, or holding something Flight cannot send from here, such as a client component).
  */
-export async function formStateCookie(request: IncomingMessage, formState: unknown, url: string): Promise<string | null> {
+export async function formStateCookie(request: ActionRequest<unknown>, formState: unknown, url: string): Promise<string | null> {
   const text = await encodeFlight(formState);
   if (typeof text !== 'string') return null;
   // The expiry is sealed in too: Max-Age binds browsers only, not a copy of the cookie.
@@ -36,20 +35,21 @@ export async function formStateCookie(request: IncomingMessage, formState: unkno
 }
 
 /**
- * The form state a redirected post left for this request's URL, or null. The cookie is cleared either
- * way: the state shows once, and a reload shows the page as it is.
+ * The form state a redirected post left for this request's URL, or null, and the Set-Cookie line that
+ * clears the cookie (null when there was none): it is cleared either way, so the state shows once and
+ * a reload shows the page as it is.
  */
-export async function takeFormState(request: IncomingMessage, response: ServerResponse): Promise<unknown> {
-  const sealed = readCookie(request.headers.cookie, FORM_STATE_COOKIE);
-  if (sealed === undefined) return null;
-  response.appendHeader('set-cookie', `${FORM_STATE_COOKIE}=; ${attributes(request, 0)}`);
-  const opened = await open('form state', samePageLocation(request.url), sealed);
+export async function takeFormState(request: ActionRequest<unknown>): Promise<{ formState: unknown; clear: string | null }> {
+  const sealed = readCookie(request.header('cookie'), FORM_STATE_COOKIE);
+  if (sealed === undefined) return { formState: null, clear: null };
+  const clear = `${FORM_STATE_COOKIE}=; ${attributes(request, 0)}`;
+  const opened = await open('form state', samePageLocation(request.target), sealed);
   const separator = opened?.indexOf(':') ?? -1;
-  if (opened == null || separator === -1 || !(Number(opened.slice(0, separator)) > Date.now())) return null;
+  if (opened == null || separator === -1 || !(Number(opened.slice(0, separator)) > Date.now())) return { formState: null, clear };
   try {
-    return await decodeFlight(opened.slice(separator + 1));
+    return { formState: await decodeFlight(opened.slice(separator + 1)), clear };
   } catch {
-    return null;
+    return { formState: null, clear };
   }
 }
 

@@ -1,29 +1,24 @@
 /**
- * One server-action request, end to end, for a Node HTTP server:
- * - a call from `callServer` (header `x-server-action`, call-request.ts): the function runs with the
- *   decoded arguments and its result is rendered with React's Flight;
- * - a form posted before hydration or without JavaScript (`$ACTION_` fields, form-request.ts).
- * Both run inside the request's scope (request-context.ts), so that the function can authenticate its
- * caller. Before anything is read or decoded, the method and the Origin are checked; then the action
- * ID, before anything is imported; the body is read within limits. A refused request is answered here
- * with its status and `x-server-action-error` code, and never reaches a server function.
+ * The request helper for a Node HTTP server (node:http, Express, Fastify's raw request): a thin
+ * adapter over the shared core (handle-action.ts), which makes every check, limit and refusal. Here:
+ * the IncomingMessage as the core reads it, the answer written to the ServerResponse (a call's Flight
+ * piped to it), and what only a socket has: a refused request's remaining body dropped within limits,
+ * or its connection closed.
  */
+import './node-async-storage';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ACTION_ERROR_HEADER, ACTION_ID_HEADER } from '../protocol';
-import { REFUSALS, type Refusal } from '../refusals';
-import { handleCall } from './call-request';
+import type { TLSSocket } from 'node:tls';
+import { renderToPipeableStream } from 'react-server-dom-webpack/server';
+import type { ActionAnswer, ActionRequest, HeaderPairs } from './action-request';
 import { assertBodyNotConsumed } from './consumed-body';
-import { ServerActionRequestError } from './errors';
-import { takeFormState } from './form-state-cookie';
-import { handleForm } from './form-request';
-import { isAllowedOrigin } from './origin';
-import { DEFAULT_BODY_SIZE_LIMIT, DEFAULT_BODY_TIMEOUT, isMultipart, isUrlEncoded } from './read-body';
-import { runWithRequest } from './request-context';
+import { handleAction, limitsOf } from './handle-action';
+import { nodeBody } from './read-body';
 import type { HandleServerActionOptions, RequestLimits, ServerActionResult } from './request-options';
 
 export type { HandleServerActionOptions, ServerActionInfo, ServerActionResult } from './request-options';
 
-const DEFAULT_MAX_ARGUMENTS = 100;
+type PipeableFlight = ReturnType<typeof renderToPipeableStream>;
+
 // How much of a refused body is read and dropped, in body size limits, before the connection closes.
 const DISCARD_FACTOR = 4;
 
@@ -32,83 +27,89 @@ export async function handleServerActionRequest(
   response: ServerResponse,
   options: HandleServerActionOptions = {},
 ): Promise<ServerActionResult> {
-  const actionHeader = request.headers[ACTION_ID_HEADER];
-  const isForm = isMultipart(request) || isUrlEncoded(request);
-  // Before the method check: the body of a refused PUT is dropped within the app's limits too.
-  const limits = limitsOf(options);
-  if (request.method !== 'POST') {
-    if (actionHeader !== undefined) {
-      const error = new ServerActionRequestError('method-not-allowed', 'Server functions are called with POST.');
-      return refuse(request, response, error, limits);
-    }
-    return { kind: 'none', formState: options.redirectAfterFormPost ? await takeFormState(request, response) : null };
+  const outcome = await handleAction(actionRequest(request), options, (payload, onError) =>
+    renderToPipeableStream(payload, options.clientManifest ?? {}, { onError }),
+  );
+  if (outcome.answer === null) {
+    // The app renders the page: the headers it must carry are on the response already.
+    appendHeaders(response, outcome.headers);
+  } else if (outcome.result.kind === 'refused') {
+    refuse(request, response, outcome.answer, limitsOf(options));
+  } else {
+    writeAnswer(response, outcome.answer);
   }
-  if (actionHeader === undefined && !isForm) return { kind: 'none', formState: null };
-
-  const report = options.onError ?? ((error: unknown) => console.error(error));
-  try {
-    if (!isAllowedOrigin(request, options)) {
-      throw new ServerActionRequestError('forbidden', 'Server functions are not called from other origins.');
-    }
-    assertBodyNotConsumed(request);
-    return await runWithRequest(request, () =>
-      actionHeader !== undefined
-        ? handleCall(request, response, actionHeader, limits, options, report)
-        : handleForm(request, response, limits, options, report),
-    );
-  } catch (error) {
-    if (error instanceof ServerActionRequestError) return refuse(request, response, error, limits);
-    throw error;
-  }
+  return outcome.result;
 }
 
-function limitsOf(options: HandleServerActionOptions): RequestLimits {
-  const size = options.bodySizeLimit ?? DEFAULT_BODY_SIZE_LIMIT;
+function actionRequest(request: IncomingMessage): ActionRequest<IncomingMessage> {
   return {
-    body: { size, timeout: options.bodyTimeout ?? DEFAULT_BODY_TIMEOUT },
-    maxArguments: options.maxArguments ?? DEFAULT_MAX_ARGUMENTS,
-    // React counts array slots, string characters and typed-array bytes, again for each reference:
-    // a body without references never reaches its own size, so only amplification is refused.
-    arraySizeLimit: options.arraySizeLimit ?? size,
+    native: request,
+    method: request.method ?? 'GET',
+    target: request.url ?? '/',
+    header(name) {
+      const value = request.headers[name];
+      return Array.isArray(value) ? value.join(', ') : value;
+    },
+    headers: () => nodeHeaders(request),
+    encrypted: (request.socket as TLSSocket).encrypted === true,
+    body: nodeBody(request),
+    assertBodyUnread: () => assertBodyNotConsumed(request),
   };
 }
 
-function refuse(
-  request: IncomingMessage,
-  response: ServerResponse,
-  error: ServerActionRequestError,
-  limits: RequestLimits,
-): ServerActionResult {
-  const result = { kind: 'refused', status: error.status, code: error.reason } as const;
-  const refusal: Refusal = REFUSALS[error.reason];
-  const headers: Record<string, string> = {
-    'content-type': 'text/plain; charset=utf-8',
-    [ACTION_ERROR_HEADER]: error.reason,
-    ...refusal.headers,
-  };
+function nodeHeaders(request: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (let index = 0; index + 1 < request.rawHeaders.length; index += 2) {
+    const name = request.rawHeaders[index];
+    // HTTP/2 pseudo-headers (`:authority`) are no header a Headers object can hold.
+    if (!name.startsWith(':')) {
+      try {
+        headers.append(name, request.rawHeaders[index + 1]);
+      } catch {
+        // A value Headers refuses (a control character Node let through): left out.
+      }
+    }
+  }
+  return headers;
+}
+
+function appendHeaders(response: ServerResponse, headers: HeaderPairs): void {
+  for (const [name, value] of headers) response.appendHeader(name, value);
+}
+
+function writeAnswer(response: ServerResponse, answer: ActionAnswer<PipeableFlight>): void {
+  appendHeaders(response, answer.headers);
+  response.writeHead(answer.status);
+  if (answer.body === null || typeof answer.body === 'string') response.end(answer.body ?? undefined);
+  else answer.body.flight.pipe(response);
+}
+
+function refuse(request: IncomingMessage, response: ServerResponse, answer: ActionAnswer<unknown>, limits: RequestLimits): void {
+  const message = answer.body as string;
+  const headers = Object.fromEntries(answer.headers);
   if (response.headersSent) {
     response.destroy();
-    return result;
+    return;
   }
   if (request.complete) {
-    response.writeHead(error.status, headers).end(error.message);
-    return result;
+    response.writeHead(answer.status, headers).end(message);
+    return;
   }
-  if (error.reason === 'timeout' || Number(request.headers['content-length']) > DISCARD_FACTOR * limits.body.size) {
+  const tooSlow = answer.status === 408;
+  if (tooSlow || Number(request.headers['content-length']) > DISCARD_FACTOR * limits.body.size) {
     // Slowness is what is refused, or the body is too large to be worth reading: the connection closes.
     headers.connection = 'close';
     request.resume();
-    response.writeHead(error.status, headers).end(error.message);
-    return result;
+    response.writeHead(answer.status, headers).end(message);
+    return;
   }
   // The whole answer goes out now, for a client that reads while it sends. It is ended only once the
   // rest of the body has been dropped: a connection the client asked to close is closed by Node as
   // soon as the answer ends, and the rest of the body would then meet a reset (EPIPE) that makes a
   // client still sending lose the answer.
-  response.writeHead(error.status, { ...headers, 'content-length': String(Buffer.byteLength(error.message)) });
-  response.write(error.message);
+  response.writeHead(answer.status, { ...headers, 'content-length': String(Buffer.byteLength(message)) });
+  response.write(message);
   dropRestOfBody(request, limits, () => response.end());
-  return result;
 }
 
 /**

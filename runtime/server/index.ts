@@ -11,8 +11,19 @@ export {
   type ServerActionInfo,
   type ServerActionResult,
 } from './handle-request';
+export {
+  handleServerActionFetch,
+  type HandleServerActionFetchOptions,
+  type ServerActionFetchOutcome,
+} from './handle-fetch';
 export type { OriginPolicy } from './origin';
-export { getServerActionRequest } from './request-context';
+export {
+  getServerActionRequest,
+  getServerActionContext,
+  type ServerActionContext,
+  type ServerActionRequest,
+} from './request-context';
+export { setCookie, deleteCookie, setResponseHeader, type CookieOptions } from './response-api';
 export { renderPage, type RenderPageOptions, type PageFlightStream } from './render-page';
 export type { PagePayload } from '../protocol';
 export { escapeForLog } from './log';
@@ -26,6 +37,8 @@ export {
   ServerActionsKeyError,
   ServerActionRedirect,
   ServerExportNotAFunctionError,
+  ResponseStartedError,
+  InvalidResponseFieldError,
 } from './errors';
 export { ServerActionBodyConsumedError } from './consumed-body';
 export { redirect } from './redirect';

@@ -13,8 +13,7 @@
  * (which needs the same scheme) is refused too, so a page served over http on the same host does not
  * pass for this origin either way.
  */
-import type { IncomingMessage } from 'node:http';
-import type { TLSSocket } from 'node:tls';
+import type { ActionRequest } from './action-request';
 
 export interface OriginPolicy {
   /**
@@ -40,12 +39,12 @@ interface AllowedOrigins {
 
 const compiled = new WeakMap<readonly string[], AllowedOrigins>();
 
-export function isAllowedOrigin(request: IncomingMessage, policy: OriginPolicy): boolean {
+export function isAllowedOrigin(request: ActionRequest<unknown>, policy: OriginPolicy): boolean {
   // Compiled first, so that a bad entry shows at the first request, not the first cross-origin one.
   const allowed = policy.allowedOrigins === undefined ? undefined : allowedOrigins(policy.allowedOrigins);
-  const site = request.headers['sec-fetch-site'];
+  const site = request.header('sec-fetch-site');
   const crossedSites = site === 'cross-site' || site === 'same-site';
-  const origin = request.headers.origin;
+  const origin = request.header('origin');
   if (origin === undefined) return !crossedSites;
   const url = parseOrigin(origin);
   if (url === null) return false;
@@ -68,17 +67,17 @@ function parseOrigin(origin: string): URL | null {
   }
 }
 
-function requestHost(request: IncomingMessage, trustProxy: boolean): string | undefined {
-  const forwarded = trustProxy ? request.headers['x-forwarded-host'] : undefined;
-  const host = typeof forwarded === 'string' ? forwarded.split(',')[0].trim() : request.headers.host;
+function requestHost(request: ActionRequest<unknown>, trustProxy: boolean): string | undefined {
+  const forwarded = trustProxy ? request.header('x-forwarded-host') : undefined;
+  const host = typeof forwarded === 'string' ? forwarded.split(',')[0].trim() : request.header('host');
   // HTTP/2 carries the host as `:authority`.
-  return host ?? (request.headers[':authority'] as string | undefined);
+  return host ?? request.header(':authority');
 }
 
-/** `https:` on a TLS socket; what a trusted proxy says; otherwise unknown (TLS may end at a proxy). */
-function requestScheme(request: IncomingMessage, trustProxy: boolean): string | undefined {
-  if ((request.socket as TLSSocket).encrypted) return 'https:';
-  const forwarded = trustProxy ? request.headers['x-forwarded-proto'] : undefined;
+/** `https:` over TLS; what a trusted proxy says; otherwise unknown (TLS may end at a proxy). */
+function requestScheme(request: ActionRequest<unknown>, trustProxy: boolean): string | undefined {
+  if (request.encrypted) return 'https:';
+  const forwarded = trustProxy ? request.header('x-forwarded-proto') : undefined;
   return typeof forwarded === 'string' ? `${forwarded.split(',')[0].trim().toLowerCase()}:` : undefined;
 }
 

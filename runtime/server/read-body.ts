@@ -1,32 +1,21 @@
 /**
- * Request bodies, read within limits enforced while the body streams in: a size limit (a declared
- * Content-Length over it is refused before a byte is read) and a deadline for the whole body, so that
- * neither a large body nor one that trickles in can hold the server's memory or a connection.
+ * Node request bodies (IncomingMessage), read within limits enforced while the body streams in: a size
+ * limit (a declared Content-Length over it is refused before a byte is read) and a deadline for the
+ * whole body, so that neither a large body nor one that trickles in can hold the server's memory or a
+ * connection. Multipart bodies are parsed by busboy as they arrive. (fetch-body.ts: the same for Fetch.)
  */
 import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
+import type { BodyLimits, BodySource } from './action-request';
+import { endedEarly, isUrlEncoded, malformedMultipart as malformed, timedOut, tooLarge } from './body-refusals';
 import { ServerActionRequestError } from './errors';
 
-export const DEFAULT_BODY_SIZE_LIMIT = 1024 * 1024;
-export const DEFAULT_BODY_TIMEOUT = 30_000;
-
-export interface BodyLimits {
-  /** Bytes. */
-  size: number;
-  /** Milliseconds for the whole body to arrive. */
-  timeout: number;
-}
-
-export function isMultipart(request: IncomingMessage): boolean {
-  return /^multipart\/form-data\b/i.test(request.headers['content-type'] ?? '');
-}
-
-export function isUrlEncoded(request: IncomingMessage): boolean {
-  return /^application\/x-www-form-urlencoded\b/i.test(request.headers['content-type'] ?? '');
-}
-
-export function isPlainText(request: IncomingMessage): boolean {
-  return /^text\/plain\b/i.test(request.headers['content-type'] ?? '');
+/** The body of a Node request, read within the limits as it streams in. */
+export function nodeBody(request: IncomingMessage): BodySource {
+  return {
+    readText: (limits) => readText(request, limits),
+    readFormData: (limits) => readFormData(request, limits),
+  };
 }
 
 /**
@@ -104,7 +93,7 @@ export function multipartFailure(parser: busboy.Busboy, error: unknown): ServerA
  */
 export async function readFormData(request: IncomingMessage, limits: BodyLimits): Promise<FormData> {
   const formData = new FormData();
-  if (isUrlEncoded(request)) {
+  if (isUrlEncoded(request.headers['content-type'])) {
     for (const [key, value] of new URLSearchParams(await readText(request, limits))) formData.append(key, value);
     return formData;
   }
@@ -140,20 +129,4 @@ export async function readFormData(request: IncomingMessage, limits: BodyLimits)
   });
   for (const [name, value] of entries) formData.append(name, value);
   return formData;
-}
-
-function tooLarge(): ServerActionRequestError {
-  return new ServerActionRequestError('too-large', 'The request body is larger than the limit.');
-}
-
-function timedOut(): ServerActionRequestError {
-  return new ServerActionRequestError('timeout', 'The request body did not arrive in time.');
-}
-
-function endedEarly(): ServerActionRequestError {
-  return new ServerActionRequestError('bad-request', 'The request body ended early.');
-}
-
-function malformed(): ServerActionRequestError {
-  return new ServerActionRequestError('bad-request', 'The multipart body is malformed.');
 }

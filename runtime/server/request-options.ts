@@ -1,10 +1,13 @@
-/** The request helper's options and results (handle-request.ts). */
+/** The request helpers' options and results (handle-request.ts for Node, handle-fetch.ts for Fetch). */
 import type { IncomingMessage } from 'node:http';
+import type { ActionResponsePayload } from '../protocol';
 import type { RefusalCode } from '../refusals';
+import type { ActionAnswer, HeaderPairs } from './action-request';
 import type { ClientManifest } from '../types';
 import type { OriginPolicy } from './origin';
 
-export interface HandleServerActionOptions extends OriginPolicy {
+/** `Native`: the server's request, what `renderRoot` gets (Node's IncomingMessage, or a Fetch API Request). */
+export interface HandleServerActionOptions<Native = IncomingMessage> extends OriginPolicy {
   /** The client manifest, to render return values that contain client components. */
   clientManifest?: ClientManifest;
   /** The largest request body accepted, in bytes (413 above it). Default: 1 MB. */
@@ -28,7 +31,7 @@ export interface HandleServerActionOptions extends OriginPolicy {
    * The server component tree to send back with the return value of a call (as `root`), rendered
    * after the function ran, so that the page shows new data without another request.
    */
-  renderRoot?: (request: IncomingMessage) => unknown;
+  renderRoot?: (request: Native) => unknown;
   /**
    * Answer a form post that succeeded with `303 See Other` to the URL it was posted to, so that
    * reloading the page does not post again. `useActionState` state goes along in a sealed cookie and
@@ -77,3 +80,18 @@ export interface RequestLimits {
   maxArguments: number;
   arraySizeLimit: number;
 }
+
+/** What the core (handle-action.ts) made of a request, for its adapter to send. */
+export interface ActionOutcome<Flight> {
+  result: ServerActionResult;
+  /** The answer, when the helper answers (a call, a redirect, a refusal); null: the app renders the page. */
+  answer: ActionAnswer<Flight> | null;
+  /**
+   * With a null answer, the headers the page's answer must carry: the form-state cookie cleared, the
+   * cookies and headers the server function set.
+   */
+  headers: HeaderPairs;
+}
+
+/** How an adapter renders a call's Flight answer (Node: a pipeable stream; Fetch: a ReadableStream). */
+export type RenderFlight<Flight> = (payload: ActionResponsePayload, onError: (error: unknown) => void) => Flight;
