@@ -23,7 +23,11 @@ export interface RequestAppServer {
     'increment' | 'goSomewhere' | 'goAbroad' | 'goToScript' | 'fail' | 'saveWithState' | 'saveHugeState' | 'whoIsCalling' | 'awaitAll',
     ServerReference
   >;
+  sessionActions: Record<'signIn' | 'signOut' | 'signInAndGo' | 'signInAndFail' | 'whoAmI' | 'tryInjections', ServerReference>;
   counter: { value: number };
+  /** A server component that tries setCookie while a call's answer renders; what it met, in `lateAttempts`. */
+  LateCookie: unknown;
+  lateAttempts: string[];
   Page: unknown;
   Count: unknown;
   createElement(type: unknown, props?: object | null): unknown;
