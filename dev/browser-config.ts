@@ -13,6 +13,7 @@ import type { Compiler, Configuration, RuleSetRule, RuleSetUseItem } from 'webpa
 import { requireDevDependency, resolveDevDependency } from './optional-dependencies';
 
 const DEV_CLIENT = require.resolve('../runtime/dev-client/index');
+const DEV_CLIENT_WITH_REACT_REFRESH = require.resolve('../runtime/dev-client/react-refresh');
 
 export function developmentBrowserConfig(config: Configuration, reactRefresh: boolean, warn: (message: string) => void): Configuration {
   const plugins = [...(config.plugins ?? []), hotModuleReplacement];
@@ -32,13 +33,13 @@ export function developmentBrowserConfig(config: Configuration, reactRefresh: bo
     }
   }
   // Last: React Refresh's runtime must reach React's global hook before the dev client imports react-dom.
-  plugins.push(devClientEntry);
+  plugins.push(devClientEntry(reactRefresh ? DEV_CLIENT_WITH_REACT_REFRESH : DEV_CLIENT));
   return { ...config, plugins, module: { ...config.module, rules } };
 }
 
-function devClientEntry(compiler: Compiler): void {
+function devClientEntry(client: string): (compiler: Compiler) => void {
   // A global entry (no name): added to every entry of the compiler, as React Refresh adds its runtime.
-  new compiler.webpack.EntryPlugin(compiler.context, DEV_CLIENT, { name: undefined }).apply(compiler);
+  return (compiler) => new compiler.webpack.EntryPlugin(compiler.context, client, { name: undefined }).apply(compiler);
 }
 
 function hotModuleReplacement(compiler: Compiler): void {

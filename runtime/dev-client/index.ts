@@ -56,14 +56,14 @@ function hotUpdateSettled(): Promise<void> {
   });
 }
 
-// webpack's require, where React Refresh's webpack plugin keeps its runtime (absent without React Refresh).
-declare const __webpack_require__: { $Refresh$?: { runtime?: { performReactRefresh(): unknown } } };
+let applyPendingReactRefresh: () => void = () => {};
 
 /**
  * React Refresh maps a re-executed component to the one on screen only once it has performed the
  * refresh, which its webpack plugin schedules a moment after the hot update: a payload rendered before
- * that would remount every client component the update re-executed, and lose their state.
+ * that would remount every client component the update re-executed, and lose their state. The entry
+ * used with React Refresh (react-refresh.ts) gives the bundle's React Refresh runtime here.
  */
-function applyPendingReactRefresh(): void {
-  __webpack_require__.$Refresh$?.runtime?.performReactRefresh();
+export function applyReactRefreshWith(perform: () => void): void {
+  applyPendingReactRefresh = perform;
 }
