@@ -70,7 +70,14 @@ export interface ExampleInChromium {
  * Registers the hooks of the enclosing `describe`: the example's server and Chromium for all its tests,
  * the seeded store before each, and the page closed (after a screenshot if the test failed) after each.
  */
-export function useExampleInChromium({ javaScriptEnabled }: { javaScriptEnabled: boolean }): ExampleInChromium {
+export function useExampleInChromium({
+  javaScriptEnabled,
+  serverScript = 'server.js',
+}: {
+  javaScriptEnabled: boolean;
+  /** The example's server file that serves it: server.js (node:http), express-server.js, fastify-server.js. */
+  serverScript?: string;
+}): ExampleInChromium {
   let dataDir: string;
   let server: ServerProcess | undefined;
   let browser: Browser | undefined;
@@ -94,7 +101,7 @@ export function useExampleInChromium({ javaScriptEnabled }: { javaScriptEnabled:
   before(async () => {
     await buildExample();
     dataDir = mkdtempSync(path.join(tmpdir(), 'wsa-browser-'));
-    server = await startServer(path.join(EXAMPLE, 'server.js'), { PORT: '0', NOTES_DATA_DIR: dataDir, NOTES_BUILD_DIR: EXAMPLE_BUILD }, REPO_ROOT);
+    server = await startServer(path.join(EXAMPLE, serverScript), { PORT: '0', NOTES_DATA_DIR: dataDir, NOTES_BUILD_DIR: EXAMPLE_BUILD }, REPO_ROOT);
     browser = await launchChromium();
   });
 
