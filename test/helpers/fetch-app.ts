@@ -56,8 +56,11 @@ export function toRequest(request: IncomingMessage, response: ServerResponse): R
   const method = request.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
   // The request target appended to the origin, never resolved against it: `//host/x` stays a path.
-  const url = `http://${request.headers.host ?? 'localhost'}${request.url ?? '/'}`;
-  return new Request(url.startsWith('http://') && URL.canParse(url) ? url : 'http://invalid.host/', {
+  // An absolute-form target (`http://host/path`, as sent to proxies) is a URL of its own.
+  const target = request.url ?? '/';
+  const absolute = /^https?:\/\//i.test(target) && URL.canParse(target);
+  const url = absolute ? target : `http://${request.headers.host ?? 'localhost'}${target}`;
+  return new Request(URL.canParse(url) ? url : 'http://invalid.host/', {
     method,
     headers,
     body: hasBody ? (Readable.toWeb(request) as ReadableStream<Uint8Array>) : null,

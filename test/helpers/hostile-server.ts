@@ -82,13 +82,16 @@ export class NotesUnderAttack {
     readonly target: Target,
   ) {}
 
-  /** Builds the example (once per test run) and serves it from a fresh store holding `seed`. */
-  static async start(seed: object): Promise<NotesUnderAttack> {
+  /**
+   * Builds the example (once per test run) and serves it from a fresh store holding `seed`, with its
+   * own server.js, or another server script that takes the same environment and logs the same lines.
+   */
+  static async start(seed: object, script = path.join(EXAMPLE, 'server.js')): Promise<NotesUnderAttack> {
     const ids = await buildExample();
     const dataDir = mkdtempSync(path.join(tmpdir(), 'wsa-hostile-'));
     writeFileSync(path.join(dataDir, 'store.json'), JSON.stringify(seed));
     const server = await startServer(
-      path.join(EXAMPLE, 'server.js'),
+      script,
       {
         PORT: '0',
         HOST: '127.0.0.1',

@@ -1,6 +1,6 @@
 // Entry of the server bundle (server layer, `react-server` condition): renders the page as a Flight
 // stream and handles server-function requests.
-import { handleServerActionRequest, renderPage } from 'webpack-server-actions/runtime';
+import { handleServerActionFetch, handleServerActionRequest, renderPage } from 'webpack-server-actions/runtime';
 import App from './App';
 
 export { ensureSession } from './session';
@@ -27,6 +27,17 @@ export function handleAction(request, response, clientManifest, { bodyTimeout } 
     // A call's answer carries the page re-rendered, so the browser shows new data at once.
     renderRoot: (actionRequest) => <App url={actionRequest.url} />,
     // A form posted without JavaScript ends on a GET of its page: a reload does not post again.
+    redirectAfterFormPost: true,
+    onError: (error) => console.error('server function failed:', error),
+  });
+}
+
+// The same, for a server built on the Fetch API (a Request in, `{ response, result, headers }` out).
+export function handleActionFetch(request, clientManifest, { bodyTimeout } = {}) {
+  return handleServerActionFetch(request, {
+    clientManifest,
+    bodyTimeout,
+    renderRoot: (actionRequest) => <App url={new URL(actionRequest.url).pathname + new URL(actionRequest.url).search} />,
     redirectAfterFormPost: true,
     onError: (error) => console.error('server function failed:', error),
   });
