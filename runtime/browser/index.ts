@@ -12,6 +12,7 @@ import { createFromFetch, createFromReadableStream } from 'react-server-dom-webp
 import { callServer as defaultCallServer, type CallServer } from '../client/index';
 import { connectApp } from '../client/app-connection';
 import { FLIGHT_CONTENT_TYPE, type PagePayload } from '../protocol';
+import { keepLastGoodTree } from './keep-last-good-tree';
 import { readPagePayload } from './read-page-payload';
 
 export interface HydrateAppOptions extends Pick<HydrationOptions, 'identifierPrefix' | 'onRecoverableError' | 'onCaughtError' | 'onUncaughtError'> {
@@ -83,7 +84,7 @@ function AppRoot({ initial }: { initial: ReactNode }): ReactNode {
   useEffect(() => {
     showRoot = (next) => startTransition(() => setRoot(next as ReactNode));
   }, []);
-  return root;
+  return keepLastGoodTree(root);
 }
 
 async function fetchPage(url: string): Promise<{ payload: PagePayload; url: string } | null> {
@@ -111,4 +112,5 @@ function reloadOnce(): void {
 }
 
 export { readPagePayload } from './read-page-payload';
+export { ROOT_ERROR_EVENT } from './keep-last-good-tree';
 export type { PagePayload } from '../protocol';

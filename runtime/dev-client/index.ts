@@ -7,7 +7,7 @@
  *   transition: client state is kept, nothing reloads;
  * - a failed build shows its errors in a banner until a build succeeds.
  */
-import { refresh } from '../browser/index';
+import { refresh, ROOT_ERROR_EVENT } from '../browser/index';
 import { hideErrors, showErrors } from './error-banner';
 import type { DevEvent } from './events';
 
@@ -22,6 +22,14 @@ interface HotModule {
 const hotClient = require('webpack-hot-middleware/client?path=/__webpack-server-actions/events&reload=true&overlay=false') as {
   subscribe(handler: (event: DevEvent) => void): void;
 };
+
+// A server component that throws while the page refreshes: the page keeps its last tree, and says why.
+window.addEventListener(ROOT_ERROR_EVENT, (event) => {
+  const { error } = (event as CustomEvent<{ error: unknown }>).detail;
+  showErrors('A server component failed while the page was refreshed: the page shows its last tree.', [
+    String((error as Error)?.stack ?? error),
+  ]);
+});
 
 hotClient.subscribe((event) => {
   if (event.action === 'wsa-problems') showErrors('Build failed: the page runs the last build that worked.', event.errors);

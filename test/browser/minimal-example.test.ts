@@ -291,6 +291,18 @@ describe('examples/minimal in development (`npm run dev`), installed from the pa
     await expectSameDocumentAndDraft();
   });
 
+  it('keeps the page and shows the error when a server component throws during the refresh, until fixed', async () => {
+    edit('App.tsx', '  const [likes, messages]', "  if (Date.now() > 0) throw new Error('The page broke on purpose');\n  const [likes, messages]");
+    await page.waitForSelector('#webpack-server-actions-dev-errors', EDIT_SHOWN);
+    expect(await page.textContent('#webpack-server-actions-dev-errors')).to.contain('The page broke on purpose');
+    // Not a blank page: the last tree that rendered stays.
+    expect(await page.textContent('h1')).to.equal('Minimal example, edited');
+    edit('App.tsx', "  if (Date.now() > 0) throw new Error('The page broke on purpose');\n", '');
+    await page.waitForSelector('#webpack-server-actions-dev-errors', { state: 'detached', ...EDIT_SHOWN });
+    await expectSameDocumentAndDraft();
+    pageErrors.length = 0; // React reports the caught error; the page went on.
+  });
+
   it('shows a syntax error in the page, and hides it once fixed', async () => {
     edit('App.tsx', '<h1>Minimal example, edited</h1>', '<h1>Minimal example, broken</h1');
     await page.waitForSelector('#webpack-server-actions-dev-errors', EDIT_SHOWN);
