@@ -14,6 +14,9 @@ export type { OriginPolicy } from './origin';
 export { getServerActionContext, type ServerActionContext, type ServerActionRequest } from './request-context';
 export { setCookie, deleteCookie, setResponseHeader, type CookieOptions } from './response-api';
 export { redirect } from './redirect';
+export { renderPageStream } from './render-page-stream';
+export type { RenderPageOptions } from './render-page';
+export type { PagePayload } from '../protocol';
 export { escapeForLog } from './log';
 export {
   ServerActionRequestError,

@@ -25,6 +25,7 @@ export {
 } from './request-context';
 export { setCookie, deleteCookie, setResponseHeader, type CookieOptions } from './response-api';
 export { renderPage, type RenderPageOptions, type PageFlightStream } from './render-page';
+export { renderPageStream } from './render-page-stream';
 export type { PagePayload } from '../protocol';
 export { escapeForLog } from './log';
 export {

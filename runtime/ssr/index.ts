@@ -14,6 +14,7 @@ import { renderToPipeableStream } from 'react-dom/server';
 import { createFromNodeStream } from 'react-server-dom-webpack/client';
 import { FLIGHT_CONTENT_TYPE, type PagePayload } from '../protocol';
 import type { SsrManifest } from '../types';
+import { acceptHeaderWantsFlight } from './accepts-flight';
 import { createPayloadInjector } from './inject-payload';
 
 /** A Flight stream: React's `renderToPipeableStream(...)` result, or a Node readable of its bytes. */
@@ -133,7 +134,7 @@ export async function sendPage(
 
 /** Whether the request asks for a page's Flight stream rather than its HTML. */
 export function acceptsFlight(request: IncomingMessage): boolean {
-  return (request.headers.accept ?? '').split(',').some((type) => type.trim().split(';')[0] === FLIGHT_CONTENT_TYPE);
+  return acceptHeaderWantsFlight(request.headers.accept);
 }
 
 export type { PagePayload } from '../protocol';
