@@ -27,7 +27,21 @@ export function packageOf(module: NormalModule): PackageFile | undefined {
   return {
     name: description.name,
     version: typeof description.version === 'string' ? description.version : '?',
-    root: data.descriptionFileRoot,
+    root: realRoot(module.resource, data.relativePath) ?? data.descriptionFileRoot,
     relativePath: data.relativePath,
   };
+}
+
+/**
+ * The package's directory as the module's own path has it. webpack resolves a module to its real
+ * path, but keeps the description file's directory as the request went through it: one package
+ * reached through a symlink (pnpm, `npm link`, a linked node_modules) and through its real path would
+ * look like two copies.
+ */
+function realRoot(resource: string, relativePath: string): string | undefined {
+  const file = resource.split('?')[0];
+  const inPackage = relativePath.replace(/^\.[\\/]/, '');
+  const separator = file.includes('\\') && !file.includes('/') ? '\\' : '/';
+  const tail = separator + inPackage.split('/').join(separator);
+  return file.endsWith(tail) ? file.slice(0, file.length - tail.length) : undefined;
 }

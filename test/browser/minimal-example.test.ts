@@ -109,6 +109,10 @@ describe('examples/minimal, installed from the packed package', () => {
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
+  it('builds without warnings: its packages are links into this repository, and one package reached through a link and through its real path is one copy', () => {
+    expect(server!.output()).to.not.include('WARNING');
+  });
+
   it('typechecks with its own tsconfig (`npm run typecheck`)', async () => {
     const typecheck = await run('npm', ['run', 'typecheck'], app);
     expect(typecheck.code, typecheck.output).to.equal(0);
