@@ -35,7 +35,7 @@ function serverFunctions(build) {
 async function renderPage({ rsc, ssr, clientManifest, ssrManifest, entrypoints }, request, reply, page, status = 200) {
   reply.hijack();
   try {
-    await ssr.sendPage(request.raw, reply.raw, rsc.renderFlight(clientManifest, page, console.error), {
+    await ssr.sendPage(request.raw, reply.raw, rsc.renderFlight(clientManifest, { ...page, cookie: request.headers.cookie }, console.error), {
       ssrManifest,
       bootstrapScripts: entrypoints.main,
       status,

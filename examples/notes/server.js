@@ -40,11 +40,11 @@ function logPost(rsc, request, result) {
 // The pages the app renders: the home page, and the permalink of its useActionState form.
 const PAGES = new Set(['/', '/name/update']);
 
-// `page` is what the RSC side needs: the URL, and after a form post its state or error. The SSR
-// bundle answers with HTML, or with the Flight stream when the browser asks for it (a refresh, or a
-// server function's redirect followed in place).
+// `page` is what the RSC side needs: the URL, after a form post its state or error, and the request's
+// cookies (who is signed in). The SSR bundle answers with HTML, or with the Flight stream when the
+// browser asks for it (a refresh, or a server function's redirect followed in place).
 function renderPage({ rsc, ssr, clientManifest, ssrManifest, entrypoints }, request, response, page, status = 200) {
-  return ssr.sendPage(request, response, rsc.renderFlight(clientManifest, page, logError), {
+  return ssr.sendPage(request, response, rsc.renderFlight(clientManifest, { ...page, cookie: request.headers.cookie }, logError), {
     ssrManifest,
     bootstrapScripts: entrypoints.main,
     status,

@@ -20,7 +20,7 @@ const bodyTimeout = process.env.NOTES_BODY_TIMEOUT_MS ? Number(process.env.NOTES
 const PAGES = new Set(['/', '/name/update']);
 
 function renderPage(request, response, page, status = 200) {
-  return ssr.sendPage(request, response, rsc.renderFlight(clientManifest, page, console.error), {
+  return ssr.sendPage(request, response, rsc.renderFlight(clientManifest, { ...page, cookie: request.headers.cookie }, console.error), {
     ssrManifest,
     bootstrapScripts: entrypoints.main,
     status,

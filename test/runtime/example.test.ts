@@ -77,6 +77,8 @@ describe('notes example over HTTP', () => {
       'updateName',
       'createNoteAction',
       'deleteNote',
+      'signIn',
+      'signOut',
     ]);
 
     dataDir = mkdtempSync(path.join(tmpdir(), 'wsa-notes-'));

@@ -1,7 +1,9 @@
 // The server component tree of the notes app (server layer). `url` is the page's URL (the home page
 // at `/`, the permalink form's `/name/update` renders the same), `formError` what a form's server
-// function threw when the form was posted without JavaScript. Each form's hint names the usage of
+// function threw when the form was posted without JavaScript, `user` a promise of the signed-in user's
+// name (null when signed out), read from the request by rsc.jsx. Each form's hint names the usage of
 // React's docs it shows (docs/example.md has the table).
+import Account from './Account';
 import { addNote, createEmptyNote } from './actions';
 import { db } from './store';
 import { styles } from './styles';
@@ -20,8 +22,8 @@ function Hint({ children }) {
   return <p className="hint">{children}</p>;
 }
 
-export default async function App({ url = '/', formError = null }) {
-  const [notes, name] = await Promise.all([db.notes.list(), db.users.getName()]);
+export default async function App({ url = '/', formError = null, user = Promise.resolve(null) }) {
+  const [notes, name, signedIn] = await Promise.all([db.notes.list(), db.users.getName(), user]);
   const selectedId = Number(new URL(url, 'http://localhost').searchParams.get('note')) || null;
   return (
     <html lang="en">
@@ -45,6 +47,16 @@ export default async function App({ url = '/', formError = null }) {
             </p>
           )}
           <ErrorBoundary>
+            <section aria-labelledby="account-heading">
+              <h2 id="account-heading">Account</h2>
+              <Account user={signedIn} />
+              <Hint>
+                A demo: a user name, no password, so anyone can sign in as anyone. <code>signIn</code> sets a session
+                cookie the server signs, so it cannot be forged or edited; <code>signOut</code> deletes it.
+              </Hint>
+            </section>
+          </ErrorBoundary>
+          <ErrorBoundary>
             <section aria-labelledby="notes-heading">
               <h2 id="notes-heading">Your notes</h2>
               <NoteList notes={notes} selectedId={selectedId} />
@@ -58,7 +70,8 @@ export default async function App({ url = '/', formError = null }) {
               </div>
               <Hint>
                 Rename: <code>renameNote.bind(null, id)</code>. Delete: <code>deleteNote</code>, created inline; it
-                deletes only your own notes. The two empty-note buttons: <code>createEmptyNote</code> passed to a
+                deletes only your own notes: those you wrote signed in, while signed in as you, and those this
+                browser wrote signed out. The two empty-note buttons: <code>createEmptyNote</code> passed to a
                 client component, and React's docs' <code>EmptyNote</code>, created inline.
               </Hint>
             </section>

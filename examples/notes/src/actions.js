@@ -1,6 +1,7 @@
 'use server';
 // Server functions, as in React's docs: imported by client components and passed from server ones.
 import { redirect } from 'webpack-server-actions/runtime';
+import { endUserSession, startUserSession } from './session';
 import { db } from './store';
 
 const MAX_TITLE_LENGTH = 100;
@@ -42,4 +43,23 @@ export async function updateName(...args) {
   const saved = String(name).slice(0, 100);
   await db.users.updateName(saved);
   return { error: null, name: saved };
+}
+
+// A name to sign in with: letters and digits, with spaces, dots, dashes, underscores or apostrophes
+// between them; 32 characters at most.
+const USER_NAME = /^[\p{L}\p{N}](?:[\p{L}\p{N} ._'-]{0,30}[\p{L}\p{N}])?$/u;
+
+// Sign in with a name alone: a demo, with no password, so anyone can sign in as anyone. What it shows
+// is the session: a cookie the server signs, set by a server function on its answer (a call's, or the
+// 303 of a form posted without JavaScript). A real app checks a password or a passkey here first.
+export async function signIn(formData) {
+  const name = formData instanceof FormData ? String(formData.get('username') ?? '').normalize('NFC').trim() : '';
+  if (!USER_NAME.test(name)) {
+    throw new Error('Sign in with a name of 1 to 32 letters or digits (spaces, dots, dashes, underscores or apostrophes between them).');
+  }
+  await startUserSession(name);
+}
+
+export async function signOut() {
+  endUserSession();
 }

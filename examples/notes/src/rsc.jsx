@@ -2,6 +2,7 @@
 // stream and handles server-function requests.
 import { handleServerActionFetch, handleServerActionRequest, renderPage } from 'webpack-server-actions/runtime';
 import App from './App';
+import { callerUser, userOfCookieHeader } from './session';
 
 export { ensureSession } from './session';
 export { escapeForLog } from 'webpack-server-actions/runtime';
@@ -14,9 +15,11 @@ function describe(error) {
 /**
  * The page's payload: the tree, and the form state that useActionState needs (the browser passes it
  * to hydrateRoot, SSR to renderToPipeableStream). Through Flight, the state can be anything React sends.
+ * `cookie` is the request's Cookie header: who is signed in (the page for a signed-out user without it).
  */
-export function renderFlight(clientManifest, { url, formState, formError }, onError) {
-  const root = <App url={url} formError={formError === undefined ? null : describe(formError)} />;
+export function renderFlight(clientManifest, { url, formState, formError, cookie }, onError) {
+  const user = userOfCookieHeader(cookie);
+  const root = <App url={url} formError={formError === undefined ? null : describe(formError)} user={user} />;
   return renderPage(root, { clientManifest, formState, onError });
 }
 
@@ -25,7 +28,8 @@ export function handleAction(request, response, clientManifest, { bodyTimeout } 
     clientManifest,
     bodyTimeout,
     // A call's answer carries the page re-rendered, so the browser shows new data at once.
-    renderRoot: (actionRequest) => <App url={actionRequest.url} />,
+    // Rendered for the signed-in user as the function left them (signIn and signOut change who it is).
+    renderRoot: (actionRequest) => <App url={actionRequest.url} user={callerUser()} />,
     // A form posted without JavaScript ends on a GET of its page: a reload does not post again.
     redirectAfterFormPost: true,
     onError: (error) => console.error('server function failed:', error),
@@ -37,7 +41,10 @@ export function handleActionFetch(request, clientManifest, { bodyTimeout } = {})
   return handleServerActionFetch(request, {
     clientManifest,
     bodyTimeout,
-    renderRoot: (actionRequest) => <App url={new URL(actionRequest.url).pathname + new URL(actionRequest.url).search} />,
+    renderRoot: (actionRequest) => {
+      const { pathname, search } = new URL(actionRequest.url);
+      return <App url={pathname + search} user={callerUser()} />;
+    },
     redirectAfterFormPost: true,
     onError: (error) => console.error('server function failed:', error),
   });

@@ -2,7 +2,7 @@
 // (write to a temporary file, then rename), so a crash never leaves half a file.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { callerSession } from './session';
+import { callerSession, callerUser } from './session';
 
 const dataDir = process.env.NOTES_DATA_DIR || join(process.cwd(), 'examples/notes/data');
 const file = join(dataDir, 'store.json');
@@ -34,25 +34,36 @@ function update(change) {
   return run;
 }
 
+function isWriter(note, { user, session }) {
+  if (note.author) return user !== null && note.author === user;
+  return session !== null && note.owner === session;
+}
+
 export const db = {
   notes: {
     list: async () => read().notes,
-    /** A new note, owned by the session of the server function's caller (null when it has none). */
-    create: (title = '') =>
-      update((data) => {
-        const note = { id: data.nextId++, title, createdAt: new Date().toISOString(), owner: callerSession() };
+    /**
+     * A new note, written by the caller of the running server function: its signed-in user (`author`,
+     * null when signed out) and its browser's anonymous session (`owner`, null when it has none).
+     */
+    create: async (title = '') => {
+      const writer = { owner: callerSession(), author: await callerUser() };
+      return update((data) => {
+        const note = { id: data.nextId++, title, createdAt: new Date().toISOString(), ...writer };
         data.notes.push(note);
         return note;
-      }),
+      });
+    },
     /**
-     * Deletes note `id` if `owner` owns it, checked and done in one write. Resolves with 'deleted',
-     * 'missing' (deleted before), or 'forbidden' (someone else's note: nothing changes).
+     * Deletes note `id` if `caller` ({ user, session }) wrote it, checked and done in one write: a note
+     * with an author only for that user, signed in; a note written signed out only for its session.
+     * Resolves with 'deleted', 'missing' (deleted before), or 'forbidden' (nothing changes).
      */
-    delete: (id, owner) =>
+    delete: (id, caller) =>
       update((data) => {
         const note = data.notes.find((candidate) => candidate.id === id);
         if (!note) return 'missing';
-        if (owner === null || note.owner !== owner) return 'forbidden';
+        if (!isWriter(note, caller)) return 'forbidden';
         data.notes = data.notes.filter((candidate) => candidate !== note);
         return 'deleted';
       }),

@@ -73,6 +73,8 @@ button:disabled, input:disabled { opacity: 0.6; cursor: progress; }
 }
 #notes li.selected { border-color: var(--accent); box-shadow: 0 0 0 2px #c9d6fb; }
 .note-title { flex: 1 1 100%; font-weight: 600; }
+.note-author { flex: 1 1 100%; margin-top: -0.5rem; color: var(--muted); font-size: 0.85rem; }
+.signed-in { flex: 1 1 auto; margin: 0; }
 .rename-note { flex: 1 1 auto; }
 .empty { margin: 0 0 1rem; color: var(--muted); }
 .hint { width: 100%; margin: 0.25rem 0 0; color: var(--muted); font-size: 0.85rem; }
