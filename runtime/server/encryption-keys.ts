@@ -13,8 +13,6 @@ import { serverBundleRequire } from './webpack-globals';
 
 export const ENCRYPTION_KEY_VARIABLE = 'SERVER_ACTIONS_ENCRYPTION_KEY';
 
-declare const process: { env?: Record<string, string | undefined> } | undefined;
-
 let loaded: Promise<CryptoKey[]> | undefined;
 
 export function encryptionKeys(): Promise<CryptoKey[]> {
@@ -23,7 +21,10 @@ export function encryptionKeys(): Promise<CryptoKey[]> {
 }
 
 function configuredKeys(): { source: string; keys: string[] } {
-  const variable = typeof process === 'object' ? process.env?.[ENCRYPTION_KEY_VARIABLE] : undefined;
+  // Read through globalThis: an edge runtime has no `process` (Cloudflare's workers), or one of its own
+  // (Vercel's edge); the bundle then names no Node global, and the keys built in by the plugin serve.
+  const host = globalThis as { process?: { env?: Record<string, string | undefined> } };
+  const variable = host.process?.env?.[ENCRYPTION_KEY_VARIABLE];
   if (variable && variable.trim() !== '') {
     return { source: `the environment variable ${ENCRYPTION_KEY_VARIABLE}`, keys: variable.split(',').map((key) => key.trim()) };
   }
