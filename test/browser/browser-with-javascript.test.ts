@@ -35,6 +35,7 @@ describe('notes example in Chromium with JavaScript', () => {
       placeholder: 'New title',
     });
     expect(await describeInputs(page)).to.deep.equal([
+      { input: '#sign-in-name', label: 'Your user name', placeholder: 'ada' },
       rename(1, 'Groceries'),
       rename(2, 'Reading list'),
       rename(3, 'Ideas'),
