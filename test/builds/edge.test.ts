@@ -179,6 +179,12 @@ describe('an edge build (target webworker, workerd and edge-light conditions)', 
       expect(WEB_API_NAMES).to.include.members(['crypto', 'AsyncLocalStorage', 'Request', 'Response', 'ReadableStream']);
     });
 
+    it("resolves webpack-server-actions/runtime to its edge entry, whose Node-only functions say what to use instead", () => {
+      expect(worker.runtime.redirect).to.be.a('function');
+      expect(() => worker.runtime.handleServerActionRequest()).to.throw(/built for an edge runtime.*handleServerActionFetch/);
+      expect(() => worker.runtime.renderPage()).to.throw(/renderToReadableStream/);
+    });
+
     servesTheApp(() => ({ worker, send }));
   });
 

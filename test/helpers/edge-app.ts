@@ -136,6 +136,7 @@ export interface EdgeWorker {
   fetch(request: Request, env?: { clientManifest?: object; onError?: (error: unknown) => void }): Promise<Response>;
   notes: { count: number; list: string[] };
   actions: Record<'add' | 'addNote' | 'signIn' | 'whoAmI', { $$id: string }>;
+  runtime: Record<string, (...args: unknown[]) => unknown>;
 }
 
 /** Runs the bundle's code in a fresh `vm` context holding only Web APIs; its exports. */
