@@ -21,6 +21,6 @@ export function handleServerActionRequest(): never {
 export function renderPage(): never {
   return nodeOnly(
     'renderPage()',
-    "Render the page's payload { root, formState } with renderToReadableStream of react-server-dom-webpack/server.",
+    'Use renderPageStream(root, options), which gives the same Flight stream as a ReadableStream.',
   );
 }

@@ -182,7 +182,7 @@ describe('an edge build (target webworker, workerd and edge-light conditions)', 
     it("resolves webpack-server-actions/runtime to its edge entry, whose Node-only functions say what to use instead", () => {
       expect(worker.runtime.redirect).to.be.a('function');
       expect(() => worker.runtime.handleServerActionRequest()).to.throw(/built for an edge runtime.*handleServerActionFetch/);
-      expect(() => worker.runtime.renderPage()).to.throw(/renderToReadableStream/);
+      expect(() => worker.runtime.renderPage()).to.throw(/renderPageStream/);
     });
 
     servesTheApp(() => ({ worker, send }));
