@@ -1,6 +1,6 @@
 // Entry of the server bundle (server layer, `react-server` condition): renders the page as a Flight
 // stream and handles server-function requests.
-import { handleServerActionFetch, handleServerActionRequest, renderPage } from 'webpack-server-actions/runtime';
+import { handleServerActionFetch, handleServerActionRequest, renderPage, renderPageStream } from 'webpack-server-actions/runtime';
 import App from './App';
 import { callerUser, userOfCookieHeader } from './session';
 
@@ -21,6 +21,13 @@ export function renderFlight(clientManifest, { url, formState, formError, cookie
   const user = userOfCookieHeader(cookie);
   const root = <App url={url} formError={formError === undefined ? null : describe(formError)} user={user} />;
   return renderPage(root, { clientManifest, formState, onError });
+}
+
+// The same page as a Web ReadableStream, for a server built on the Fetch API (hono-server.js).
+export function renderFlightStream(clientManifest, { url, formState, formError, cookie }, onError) {
+  const user = userOfCookieHeader(cookie);
+  const root = <App url={url} formError={formError === undefined ? null : describe(formError)} user={user} />;
+  return renderPageStream(root, { clientManifest, formState, onError });
 }
 
 export function handleAction(request, response, clientManifest, { bodyTimeout } = {}) {

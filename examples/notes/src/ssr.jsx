@@ -3,3 +3,5 @@
 // they work before hydration. The helper is bundled here so that it loads client components through
 // this bundle's own runtime.
 export { sendPage } from 'webpack-server-actions/ssr';
+// The same for a server built on the Fetch API (hono-server.js): a Request in, a Response out.
+export { pageResponse } from 'webpack-server-actions/ssr/fetch';
