@@ -21,6 +21,19 @@ function loadBuild(dir = defaultBuild) {
   };
 }
 
+// How long a request body may take to arrive (the request helper's default is 30 s).
+const bodyTimeout = process.env.NOTES_BODY_TIMEOUT_MS ? Number(process.env.NOTES_BODY_TIMEOUT_MS) : undefined;
+
+// One access-log line per POST, as server.js prints it: what the request helper did with it. The path
+// is client input: it is escaped and cut short, so a request can neither forge log lines nor flood them.
+function logPost(rsc, req, res, result) {
+  const log = (status, outcome) => console.log(`[notes] POST ${rsc.escapeForLog(req.originalUrl)} ${status} ${outcome}`);
+  if (result.kind === 'refused') log(result.status, `refused ${result.code}`);
+  else if (result.kind !== 'none') log(result.status, `ran ${result.action.name}`);
+  // No server-function request: the routes after the middleware answer it (405 on the pages, else 404).
+  else res.once('close', () => log(res.statusCode, 'none'));
+}
+
 /**
  * Middleware that answers server-function requests: calls from the browser and forms posted without
  * JavaScript. It must see the request before any body parser (express.json(), express.urlencoded(),
@@ -31,7 +44,8 @@ function loadBuild(dir = defaultBuild) {
 function serverFunctions({ rsc, clientManifest }) {
   return async (req, res, next) => {
     // Express 5 passes a rejection on to the error handler: a thrown error answers 500.
-    const result = await rsc.handleAction(req, res, clientManifest);
+    const result = await rsc.handleAction(req, res, clientManifest, { bodyTimeout });
+    if (req.method === 'POST') logPost(rsc, req, res, result);
     // A call, a form post sent on with a redirect, or a refused request: answered.
     if (result.kind === 'call' || result.kind === 'redirect' || result.kind === 'refused') return;
     res.locals.serverAction = result;

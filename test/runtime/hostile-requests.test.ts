@@ -8,8 +8,9 @@
  * line, and a store whose bytes and modification time did not move. Controls show that the checks do
  * not just refuse everything: what is legitimate still runs.
  * What is sent is in helpers/hostile-cases.ts, how it is checked in helpers/hostile-server.ts. All of it
- * runs twice, with the same expectations: against the example's server.js (the Node helper) and
- * against the Fetch helper behind a Node bridge (helpers/notes-fetch-server.js).
+ * runs three times, with the same expectations: against the example's server.js (the Node helper),
+ * against its express-server.js (the Node helper as Express 5 middleware) and against the Fetch helper
+ * behind a Node bridge (helpers/notes-fetch-server.js).
  *
  * Each option of the request helper and the refusals it makes are proved once, against the request-app
  * fixture: methods, content types, body size and deadline in request-limits.test.ts, the Origin check in
@@ -19,7 +20,7 @@ import { expect } from 'chai';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { escapeForLog } from '../../runtime/server/log';
-import { EXAMPLE_BUILD } from '../helpers/example';
+import { EXAMPLE, EXAMPLE_BUILD } from '../helpers/example';
 import {
   BAD_ACTION_METADATA,
   BROKEN_MULTIPART,
@@ -54,15 +55,18 @@ const LIMIT = 1024 * 1024;
 const MARKERS = ['\u001b[31m', '\u202e'];
 const MALLORY: [string, string] = ['name', 'Mallory'];
 
-// The same requests, the same answers: the example's own server (the Node helper) and the Fetch helper
-// behind a Node bridge (helpers/notes-fetch-server.js).
-// Where the Fetch side cannot give the Node helper's answer, the test says so and asserts the rest.
-const SERVERS: Array<[string, string | undefined, 'node' | 'fetch']> = [
-  ['Node helper, server.js', undefined, 'node'],
-  ['Fetch helper behind a Node bridge', path.join(__dirname, '../helpers/notes-fetch-server.js'), 'fetch'],
+// The same requests, the same answers: the example's own server (the Node helper), its Express server
+// (the Node helper as middleware, before Express's routing) and the Fetch helper behind a Node bridge
+// (helpers/notes-fetch-server.js). `helper`: which request helper answers; `router`: what answers the
+// rest (server.js's own if-chain, which the Fetch bridge copies, or Express's router).
+// Where a server cannot give server.js's answer, the test says so and asserts the rest.
+const SERVERS: Array<{ label: string; script?: string; helper: 'node' | 'fetch'; router: 'plain' | 'express' }> = [
+  { label: 'Node helper, server.js', helper: 'node', router: 'plain' },
+  { label: 'Node helper in Express 5, express-server.js', script: path.join(EXAMPLE, 'express-server.js'), helper: 'node', router: 'express' },
+  { label: 'Fetch helper behind a Node bridge', script: path.join(__dirname, '../helpers/notes-fetch-server.js'), helper: 'fetch', router: 'plain' },
 ];
 
-for (const [label, script, helper] of SERVERS) {
+for (const { label, script, helper, router } of SERVERS) {
   describe(`hostile requests against the notes example over HTTP (${label})`, () => {
     let app: NotesUnderAttack;
     let ids: Record<string, string>;
@@ -336,6 +340,23 @@ for (const [label, script, helper] of SERVERS) {
         const paths = [`/${'p'.repeat(10 * 1024)}`, '/%1b[31mred%0d%0a[notes]%20POST%20"/"%20200%20ran%20createNote%00%e2%80%ae', '/a"b\\c?d="e"'];
         for (const requestPath of paths) {
           await refused(requestPath.slice(0, 40), { ...call(UNKNOWN_ID, '["x"]'), path: requestPath }, 404, 'not-found');
+        }
+      });
+
+      it('leaves a form naming no server function, posted to hostile paths, to the app: none, the path escaped in the log', async () => {
+        // The app answers every POST that is not a server-function request 405 whatever its path; Express's
+        // router answers a path that no route takes 404 first (its default 404 page), and the log line
+        // carries the status the response went out with.
+        const paths: Array<[string, number]> = [
+          ['/%1b[31mred%0d%0a[notes]%20POST%20"/"%20200%20ran%20createNote%00%e2%80%ae', 404],
+          ['/a"b\\c?d="e"', 404],
+          // A percent sign that starts no escape: nothing on either side decodes the path.
+          ['/%zz%E0%A4%A', 404],
+          ['/?q=%zz&__proto__[x]=1&a[b][c]=d', 405],
+        ];
+        for (const [requestPath, byExpress] of paths) {
+          const status = router === 'express' ? byExpress : 405;
+          await app.expectAnswer(requestPath, { ...urlEncodedPost([MALLORY]), path: requestPath }, { status, code: null, log: 'none' });
         }
       });
 
