@@ -55,7 +55,7 @@ function serverFunctions({ rsc, clientManifest }) {
 
 /** The page as HTML, or as a Flight stream when the browser asks for one (a refresh, a redirect). */
 function renderPage({ rsc, ssr, clientManifest, ssrManifest, entrypoints }, req, res, page, status = 200) {
-  return ssr.sendPage(req, res, rsc.renderFlight(clientManifest, page, console.error), {
+  return ssr.sendPage(req, res, rsc.renderFlight(clientManifest, { ...page, cookie: req.headers.cookie }, console.error), {
     ssrManifest,
     bootstrapScripts: entrypoints.main,
     status,
