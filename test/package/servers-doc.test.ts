@@ -16,7 +16,7 @@ describe('docs/servers.md', () => {
 
   it('has a code block for each server', () => {
     const files = blocks.map((block) => /^\/\/ (\S+)\n/.exec(block)?.[1]);
-    expect(new Set(files)).to.deep.equal(new Set(['examples/minimal/server.js', 'examples/notes/express-server.js', 'examples/notes/fastify-server.js']));
+    expect(new Set(files)).to.deep.equal(new Set(['examples/minimal/server.js', 'examples/notes/express-server.js', 'examples/notes/fastify-server.js', 'examples/notes/hono-server.js']));
   });
 
   blocks.forEach((block, index) => {
