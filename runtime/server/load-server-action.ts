@@ -2,6 +2,9 @@
  * Resolves an action ID to its registered server function, and nothing else: the ID must be a key of
  * the manifest (own property, exact match, no `#` fallback), and the export it names must be a server
  * reference registered under that very ID.
+ *
+ * `loadServerAction` runs once per request: it reads the manifest once, awaits only what is a promise
+ * (a chunk to load, a module with top-level await), and refuses with an error made without a stack.
  */
 import { ServerActionNotFoundError } from './errors';
 import { readServerActionsManifest } from './manifest';
@@ -9,23 +12,32 @@ import { loadWebpackChunk, requireWebpackModule } from './webpack-globals';
 
 const ACTION_ID = /^[0-9a-f]{40}$/;
 const SERVER_REFERENCE = Symbol.for('react.server.reference');
+const hasOwn = Object.prototype.hasOwnProperty;
 
 export type ServerFunction = ((...args: unknown[]) => Promise<unknown>) & { $$id: string };
 
 export function isWellFormedActionId(id: unknown): id is string {
-  return typeof id === 'string' && ACTION_ID.test(id);
+  return typeof id === 'string' && id.length === 40 && ACTION_ID.test(id);
 }
 
 export function hasServerAction(id: unknown): id is string {
-  return isWellFormedActionId(id) && Object.prototype.hasOwnProperty.call(readServerActionsManifest(), id);
+  return isWellFormedActionId(id) && hasOwn.call(readServerActionsManifest(), id);
 }
 
 export async function loadServerAction(id: string): Promise<ServerFunction> {
-  if (!hasServerAction(id)) throw new ServerActionNotFoundError();
-  const entry = readServerActionsManifest()[id];
+  const manifest = readServerActionsManifest();
+  if (!isWellFormedActionId(id) || !hasOwn.call(manifest, id)) {
+    // Rejected once the caller has awaited (or caught) the promise: one rejected before it has a
+    // handler goes through Node's unhandled-rejection bookkeeping, half of a refusal's cost.
+    await undefined;
+    throw new ServerActionNotFoundError();
+  }
+  const entry = manifest[id];
   for (let index = 0; index < entry.chunks.length; index += 2) await loadWebpackChunk(entry.chunks[index]);
-  const moduleExports = await requireWebpackModule(entry.id);
-  const fn = Object.prototype.hasOwnProperty.call(moduleExports, entry.name) ? moduleExports[entry.name] : undefined;
+  const required = requireWebpackModule(entry.id);
+  // A module with top-level await gives a promise of its exports.
+  const moduleExports = typeof (required as { then?: unknown }).then === 'function' ? await required : (required as Record<string, unknown>);
+  const fn = hasOwn.call(moduleExports, entry.name) ? moduleExports[entry.name] : undefined;
   const reference = fn as Partial<ServerFunction> & { $$typeof?: symbol };
   if (typeof fn !== 'function' || reference.$$typeof !== SERVER_REFERENCE || reference.$$id !== id) {
     throw new ServerActionNotFoundError();

@@ -46,14 +46,36 @@ export function isAllowedOrigin(request: ActionRequest<unknown>, policy: OriginP
   const crossedSites = site === 'cross-site' || site === 'same-site';
   const origin = request.header('origin');
   if (origin === undefined) return !crossedSites;
-  const url = parseOrigin(origin);
-  if (url === null) return false;
   const trustProxy = policy.trustProxy === true;
   const host = requestHost(request, trustProxy);
   const scheme = requestScheme(request, trustProxy);
+  if (!crossedSites && host !== undefined && isOwnOriginAsWritten(origin, host, scheme)) return true;
+  const url = parseOrigin(origin);
+  if (url === null) return false;
   const sameScheme = scheme === undefined || scheme === url.protocol;
   if (!crossedSites && sameScheme && host !== undefined && sameHost(url, host)) return true;
   return allowed !== undefined && matchesAllowed(url, allowed);
+}
+
+// A host that URL leaves as it is: lower-case labels (the last not a number, which URL would read as
+// an IPv4 address in some notation), an optional port without leading zeros.
+const PLAIN_HOST = /^(?:[a-z0-9-]+\.)*[a-z-][a-z0-9-]*(?::([1-9][0-9]{0,4}))?$/;
+const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443' };
+
+/**
+ * The common case without parsing a URL (the parse is most of the check's cost): `Origin` is this
+ * scheme and `//` and the Host header, character for character, and that host is one URL would leave
+ * unchanged (no punycode, no default port), so that the origin is as browsers serialise it. When this
+ * says no, the parsing check below decides: it allows everything this allows.
+ */
+function isOwnOriginAsWritten(origin: string, host: string, scheme: string | undefined): boolean {
+  const originScheme = origin.startsWith('https://') ? 'https:' : origin.startsWith('http://') ? 'http:' : undefined;
+  if (originScheme === undefined || (scheme !== undefined && scheme !== originScheme)) return false;
+  if (origin.length !== originScheme.length + 2 + host.length || !origin.endsWith(host)) return false;
+  const plain = PLAIN_HOST.exec(host);
+  if (plain === null || host.includes('xn--')) return false;
+  const port = plain[1];
+  return port === undefined || (Number(port) <= 65535 && port !== DEFAULT_PORTS[originScheme]);
 }
 
 /** An http(s) origin exactly as browsers serialise it, or null (`null`, a path, garbage). */

@@ -30,11 +30,13 @@ function guardBody(request: IncomingMessage, limits: BodyLimits, refuse: (error:
   const settle = (error?: ServerActionRequestError) => {
     if (settled) return;
     settled = true;
-    clearTimeout(deadline);
+    if (deadline !== undefined) clearTimeout(deadline);
     request.off('data', onData);
     if (error) refuse(error);
   };
-  const deadline = setTimeout(() => settle(timedOut()), limits.timeout);
+  // A body that has arrived whole (Node's parser has seen its end: a small body comes with the
+  // headers) cannot be slow: no timer for it. Its size is still counted.
+  const deadline = request.complete ? undefined : setTimeout(() => settle(timedOut()), limits.timeout);
   const onData = (chunk: Buffer) => {
     size += chunk.length;
     if (size > limits.size) settle(tooLarge());

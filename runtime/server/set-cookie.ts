@@ -122,13 +122,26 @@ export function parseCookieHeader(header: string | undefined): Map<string, strin
  * some browsers ignore a Secure cookie set over http). Without Origin, Secure.
  */
 export function secureByDefault(origin: string | undefined): boolean {
-  if (origin === undefined) return true;
+  if (origin === undefined || origin.startsWith('https://')) return true;
+  // `http://host[:port]` as browsers write it: the host read without parsing a URL.
+  const plain = PLAIN_HTTP_ORIGIN.exec(origin);
+  if (plain !== null && !origin.includes('xn--')) return !isLoopbackHost(plain[1]);
   try {
     const url = new URL(origin);
     if (url.protocol !== 'http:') return true;
-    const host = url.hostname;
-    return !(host === 'localhost' || host.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(host) || host === '[::1]');
+    return !isLoopbackHost(url.hostname);
   } catch {
     return true;
   }
+}
+
+// Lower-case labels, the last not a number (which URL would read as an IPv4 address), or an IPv4
+// address as URL writes it; an optional port.
+const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';
+const PLAIN_HTTP_ORIGIN = new RegExp(
+  `^http://((?:[a-z0-9-]+\\.)*[a-z-][a-z0-9-]*|(?:${OCTET}\\.){3}${OCTET})(?::[0-9]{1,5})?$`,
+);
+
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(host) || host === '[::1]';
 }

@@ -149,4 +149,20 @@ describe('loadServerAction', () => {
       }
     });
   }
+
+  it('refuses without capturing a stack (a refusal of client input), still with a typed error', async () => {
+    const limit = Error.stackTraceLimit;
+    const error: any = await server.runtime.loadServerAction('f'.repeat(40)).then(
+      () => expect.fail('loadServerAction resolved'),
+      (rejection: unknown) => rejection,
+    );
+    expect(error).to.be.instanceOf(server.runtime.ServerActionNotFoundError).and.instanceOf(Error);
+    expect(error.code).to.equal('ERR_SERVER_ACTION_NOT_FOUND');
+    expect(error.stack).to.equal(`ServerActionNotFoundError: ${error.message}`);
+    const refusal = new server.runtime.ServerActionRequestError('not-found', 'Unknown server action.');
+    expect(refusal).to.include({ code: 'ERR_SERVER_ACTION_NOT_FOUND', status: 404, reason: 'not-found' });
+    expect(refusal.stack).to.equal('ServerActionRequestError: Unknown server action.');
+    expect(Error.stackTraceLimit, 'the limit is put back').to.equal(limit);
+    expect(new Error('an error of the app').stack).to.match(/\n\s+at /);
+  });
 });
