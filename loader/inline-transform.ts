@@ -3,6 +3,7 @@
  * reads (client layers, file-directive modules), `hoistInlineServerFunctions` rewrites the module and
  * prints it with a source map that goes back through the input map to the original file.
  */
+import generate, { type GeneratorOptions } from '@babel/generator';
 import { transformFromAstSync, traverse, types, type NodePath, type PluginObj } from '@babel/core';
 import type * as t from '@babel/types';
 import type { InlineServerFunctionRecord } from '../shared/module-record';
@@ -65,24 +66,58 @@ export interface HoistTransformOptions extends HoistOptions {
  * Finds the inline server functions and, unless the walk found problems, hoists them: one Babel walk,
  * where `scanInlineDirectives` then this would make two. Its caller discards the code of a module
  * with problems or without functions. The walk must not be able to throw (see inline-precheck.ts):
- * @babel/core words the errors of its own scope tracker differently.
+ * Babel's scope tracker words its errors differently when it runs inside @babel/core.
+ *
+ * The walk and the printer are called directly: @babel/core's `transformFromAstSync` would load a
+ * config, build a `File` (two passes over every comment, looking for a source map) and a second set
+ * of paths for each call, which cost more than the hoisting itself (docs/benchmarks.md, Transforms).
+ * The printer gets the options @babel/core would give it, so the code and map are the same.
  */
 export function hoistInlineServerFunctions(ast: t.File, source: string, options: HoistTransformOptions): HoistResult {
-  let records: InlineServerFunctionRecord[] = [];
-  let findings: InlineDirectiveFindings | undefined;
+  // @babel/core reads a source map named by a comment in the code, and removes the comment: code that
+  // carries one (rare in a server component) goes through it, so that its output stays the same.
+  if (!(options.sourceMaps && options.inputSourceMap) && source.includes('sourceMappingURL')) return hoistThroughBabelCore(ast, source, options);
+  let result: Omit<HoistResult, 'code' | 'map'> | undefined;
+  traverse(ast, {
+    Program(program: NodePath<t.Program>) {
+      result = findAndHoist(program, options);
+      program.stop();
+    },
+  });
+  traverse.cache.clear();
+  const printerOptions: GeneratorOptions & { inputSourceMap?: object } = {
+    filename: options.resourcePath,
+    comments: true,
+    compact: 'auto',
+    sourceMaps: options.sourceMaps,
+    sourceFileName: options.resourcePath,
+    // The printer maps through the input map itself, as @babel/core lets it (its types omit the option).
+    inputSourceMap: (options.sourceMaps && options.inputSourceMap) || undefined,
+  };
+  const printed = generate(ast, printerOptions, source);
+  const map = options.sourceMaps && printed.map ? ({ ...printed.map } as object) : null;
+  return { code: printed.code, map, ...result! };
+}
+
+function findAndHoist(program: NodePath<t.Program>, options: HoistTransformOptions): Omit<HoistResult, 'code' | 'map'> {
+  const findings = findInlineDirectives(program, options.directiveTypos);
+  if (options.nestedOnly) findings.functions = findings.functions.filter(isNested);
+  const hoists = findings.problems.length === 0 && findings.functions.length > 0;
+  return { findings, inlineServerFunctions: hoists ? hoistServerFunctions(program, findings.functions, options) : [] };
+}
+
+/** The same hoisting, run as a plugin of @babel/core (see above for when). */
+function hoistThroughBabelCore(ast: t.File, source: string, options: HoistTransformOptions): HoistResult {
+  let result: Omit<HoistResult, 'code' | 'map'> | undefined;
   const plugin = (): PluginObj => ({
     visitor: {
       Program(program: NodePath<t.Program>) {
-        findings = findInlineDirectives(program, options.directiveTypos);
-        if (options.nestedOnly) findings.functions = findings.functions.filter(isNested);
-        if (findings.problems.length === 0 && findings.functions.length > 0) {
-          records = hoistServerFunctions(program, findings.functions, options);
-        }
+        result = findAndHoist(program, options);
         program.stop();
       },
     },
   });
-  const result = transformFromAstSync(ast, source, {
+  const output = transformFromAstSync(ast, source, {
     configFile: false,
     babelrc: false,
     browserslistConfigFile: false,
@@ -95,7 +130,7 @@ export function hoistInlineServerFunctions(ast: t.File, source: string, options:
     ast: false,
     plugins: [plugin],
   });
-  return { code: result!.code!, map: (result!.map as object | null | undefined) ?? null, inlineServerFunctions: records, findings: findings! };
+  return { code: output!.code!, map: (output!.map as object | null | undefined) ?? null, ...result! };
 }
 
 /** Whether a function with "use server" sits inside another function (not at a module's top level). */
