@@ -25,18 +25,25 @@ export type Settled =
   /** Something was rejected, ended in an error, or had not settled by the deadline. */
   | 'unsettled';
 
-/** `promise`, or a rejection once `deadline` has passed; the timer does not outlive the race. */
-export async function beforeDeadline<T>(promise: T | PromiseLike<T>, deadline: Deadline): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('Not settled by the deadline.')), Math.max(0, deadline - Date.now()));
-  });
-  try {
+/**
+ * `promise`, or a rejection once `deadline` has passed; the timer does not outlive the race. One
+ * promise and one timer: it runs a few times per request, under the request scope's async hooks.
+ */
+export function beforeDeadline<T>(promise: T | PromiseLike<T>, deadline: Deadline): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('Not settled by the deadline.')), Math.max(0, deadline - Date.now()));
     // Promise.resolve adopts React's chunks, which are thenables, not promises.
-    return await Promise.race([Promise.resolve(promise), late]);
-  } finally {
-    clearTimeout(timer);
-  }
+    Promise.resolve(promise).then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** Settles everything in `args` that React left unfinished, by `deadline`. */
