@@ -6,6 +6,7 @@
  * after other statements, "use client" in a function, and slips such as "use sever".
  */
 import type { NodePath } from '@babel/core';
+import { isFunction, VISITOR_KEYS } from '@babel/types';
 import type * as t from '@babel/types';
 import type { LocatedProblem } from './located-error';
 import { checkDirective, checkStringStatement } from './misplaced-directives';
@@ -41,25 +42,73 @@ export function useServerDirectiveLoc(path: InlineFunctionPath): { line: number;
   return locOf(useServerDirective(path.node));
 }
 
-/** Walks a whole module (program prologue included) and collects the findings. */
+/** One step down the syntax tree: the key of a child, and its index when the key holds a list. */
+interface Step {
+  key: string;
+  index?: number;
+}
+
+/** What makes a path for a node below the program (see `findInlineDirectives`). */
+type PathFactory = { get(options: object): NodePath };
+
+/**
+ * Walks a whole module (program prologue included) and collects the findings, in the order of Babel's
+ * path walk (`program.traverse` with visitors for directives, expression statements and the exit of
+ * functions), which this walk stood in for: a plain walk over the nodes, where Babel's builds a path
+ * and a context for every node. The checks read paths, so a path is made for the few nodes they look
+ * at (directives, statements that are a string, functions with "use server"), from the program down,
+ * as Babel makes them: they are the paths its scope analysis made and cached, with their scopes.
+ */
 export function findInlineDirectives(program: NodePath<t.Program>, typos: DirectiveTypos): InlineDirectiveFindings {
   const findings: InlineDirectiveFindings = { functions: [], problems: [], warnings: [] };
-  program.traverse({
-    Directive(path) {
-      checkDirective(path, typos, findings);
-    },
-    ExpressionStatement(path) {
-      checkStringStatement(path, typos, findings);
-    },
-    Function: {
-      exit(path) {
-        if (!hasUseServerDirective(path.node)) return;
-        const problems = checkInlineFunction(path as InlineFunctionPath);
-        findings.problems.push(...problems);
-        if (problems.length === 0) findings.functions.push(path as InlineFunctionPath);
-      },
-    },
-  });
+  const steps: Step[] = [];
+  // The class of the walk that made `program`: its paths and scopes are cached per class.
+  const paths = program.constructor as unknown as PathFactory;
+  const pathHere = (): NodePath => {
+    let path: NodePath = program;
+    for (const { key, index } of steps) {
+      const parent = path.node as unknown as Record<string, unknown>;
+      const container = parent[key];
+      path = (
+        index === undefined
+          ? paths.get({ parentPath: path, parent, container: parent, key })
+          : paths.get({ listKey: key, parentPath: path, parent, container, key: index })
+      ).setContext(undefined as never);
+    }
+    return path;
+  };
+  const visit = (node: t.Node): void => {
+    if (node.type === 'Directive') checkDirective(pathHere() as NodePath<t.Directive>, typos, findings);
+    else if (node.type === 'ExpressionStatement' && node.expression.type === 'StringLiteral') {
+      checkStringStatement(pathHere() as NodePath<t.ExpressionStatement>, typos, findings);
+    }
+    visitChildren(node);
+    if (isFunction(node) && hasUseServerDirective(node)) {
+      const path = pathHere() as InlineFunctionPath;
+      const problems = checkInlineFunction(path);
+      findings.problems.push(...problems);
+      if (problems.length === 0) findings.functions.push(path);
+    }
+  };
+  const visitChildren = (node: t.Node): void => {
+    for (const key of VISITOR_KEYS[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (let index = 0; index < child.length; index += 1) {
+          const item = child[index] as t.Node | null;
+          if (!item) continue;
+          steps.push({ key, index });
+          visit(item);
+          steps.pop();
+        }
+      } else if (child && typeof (child as t.Node).type === 'string') {
+        steps.push({ key });
+        visit(child as t.Node);
+        steps.pop();
+      }
+    }
+  };
+  visitChildren(program.node);
   return findings;
 }
 

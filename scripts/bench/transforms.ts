@@ -219,8 +219,9 @@ function transformMarkdown(rows: TransformRow[]): string {
       'the loader\'s options, then `@babel/generator` (the printer @babel/core runs) with the same source-map setting. ' +
       'A "use server" file is not printed: on the server layer it is edited as text (its lines stay, so the input map ' +
       'holds), on the browser layer it becomes proxies; so a source map costs it nothing, and the ratios without one ' +
-      'are those to read. A component with inline server functions is rewritten and printed by @babel/core, after ' +
-      'Babel\'s scope analysis (what each function captures), which costs several parses of the file by itself.',
+      'are those to read. A component with inline server functions is rewritten with @babel/traverse and printed by ' +
+      '@babel/generator, after Babel\'s scope analysis (what each function captures), which costs more than a parse of ' +
+      'the file by itself.',
     '',
     table(['file', 'layer', 'source map', 'transform', 'parse + print', 'ratio'], lines),
   ].join('\n');
