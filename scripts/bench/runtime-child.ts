@@ -17,12 +17,16 @@ export interface LookupFigures {
   /** Nanoseconds per awaited call. */
   known: number;
   unknown: number;
+  malformed: number;
   /** An async function throwing a new Error, caught: what any refusal by exception costs. */
   thrownError: number;
   baselineAsync: number;
   baselineSync: number;
   /** Each variant / the async baseline, median over rounds. */
-  ratios: Record<'known' | 'unknown' | 'thrownError' | 'baselineSync', number>;
+  ratios: Record<'known' | 'unknown' | 'malformed' | 'thrownError' | 'baselineSync', number>;
+  /** The same in CPU time (process.cpuUsage): nanoseconds per call, and ratios. */
+  cpu: Record<'known' | 'unknown' | 'malformed' | 'thrownError' | 'baselineAsync' | 'baselineSync', number>;
+  cpuRatios: Record<'known' | 'unknown' | 'malformed' | 'thrownError' | 'baselineSync', number>;
 }
 
 export interface RequestFigures {
@@ -35,6 +39,10 @@ export interface RequestFigures {
   harness: number;
   /** helper / baseline, median over rounds. */
   ratio: number;
+  /** The same in CPU time (process.cpuUsage). */
+  helperCpu: number;
+  baselineCpu: number;
+  cpuRatio: number;
 }
 
 export interface RuntimeFigures {
@@ -48,8 +56,9 @@ const SETTINGS: Record<'quick' | 'full', { lookups: AlternatingOptions; requests
   full: { lookups: { batches: 15, minBatchMs: 40, warmupMs: 100 }, requests: { batches: 15, minBatchMs: 80, warmupMs: 300 } },
 };
 
-// Well-formed, and in no manifest: the refusal path.
+// Well-formed, and in no manifest: the refusal path. Then one that is no action ID at all.
 const UNKNOWN_ID = 'f'.repeat(40);
+const MALFORMED_ID = 'not-an-action-id';
 
 async function throwError(): Promise<never> {
   throw new Error('No server function is registered under the requested action ID.');
@@ -65,6 +74,7 @@ async function measureLookups(bundle: RuntimeBenchBundle, manifest: ServerManife
     {
       known: () => loadServerAction(nextId()),
       unknown: () => loadServerAction(UNKNOWN_ID).catch(() => undefined),
+      malformed: () => loadServerAction(MALFORMED_ID).catch(() => undefined),
       thrownError: () => throwError().catch(() => undefined),
       baselineAsync: async () => {
         const entry = entries.get(nextId())!;
@@ -77,10 +87,14 @@ async function measureLookups(bundle: RuntimeBenchBundle, manifest: ServerManife
     },
     options,
   );
-  const ratio = (name: keyof LookupFigures['ratios']) => timing.ratio(name, 'baselineAsync');
+  const names = ['known', 'unknown', 'malformed', 'thrownError', 'baselineSync'] as const;
+  const ratios = (of: (a: (typeof names)[number], b: 'baselineAsync') => number) =>
+    Object.fromEntries(names.map((name) => [name, of(name, 'baselineAsync')])) as LookupFigures['ratios'];
   return {
     ...timing.nsPerOp,
-    ratios: { known: ratio('known'), unknown: ratio('unknown'), thrownError: ratio('thrownError'), baselineSync: ratio('baselineSync') },
+    ratios: ratios(timing.ratio),
+    cpu: timing.cpuNsPerOp,
+    cpuRatios: ratios(timing.cpuRatio),
   };
 }
 
@@ -120,6 +134,9 @@ async function measureRequest(
     baseline: micro(timing.nsPerOp.baseline),
     harness: micro(timing.nsPerOp.harness),
     ratio: timing.ratio('helper', 'baseline'),
+    helperCpu: micro(timing.cpuNsPerOp.helper),
+    baselineCpu: micro(timing.cpuNsPerOp.baseline),
+    cpuRatio: timing.cpuRatio('helper', 'baseline'),
   };
 }
 

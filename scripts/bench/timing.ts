@@ -23,8 +23,15 @@ export interface AlternatingOptions {
 export interface AlternatingResult<Name extends string> {
   /** Median nanoseconds per call of each variant. */
   nsPerOp: Record<Name, number>;
+  /**
+   * Median CPU nanoseconds (process.cpuUsage: user and system, this process's threads) per call: what
+   * the other processes of a busy machine take away from wall time does not count here.
+   */
+  cpuNsPerOp: Record<Name, number>;
   /** Median over the rounds of a's time per call divided by b's in the same round. */
   ratio(a: Name, b: Name): number;
+  /** The same, of CPU time. */
+  cpuRatio(a: Name, b: Name): number;
 }
 
 type Variant = () => unknown;
@@ -32,6 +39,14 @@ type Variant = () => unknown;
 interface Runner {
   /** Runs the variant `calls` times; returns the nanoseconds it took. */
   run(calls: number): Promise<number>;
+}
+
+/** Runs a batch, timing wall clock and CPU. */
+async function timed(runner: Runner, calls: number): Promise<{ wall: number; cpu: number }> {
+  const cpuBefore = process.cpuUsage();
+  const wall = await runner.run(calls);
+  const cpu = process.cpuUsage(cpuBefore);
+  return { wall, cpu: (cpu.user + cpu.system) * 1000 };
 }
 
 async function runnerOf(variant: Variant): Promise<Runner> {
@@ -84,19 +99,24 @@ export async function compareAlternating<Name extends string>(
     calls.set(name, await calibrate(runner, options.warmupMs ?? 20, options.minBatchMs));
   }
   const samples = new Map<Name, number[]>(names.map((name) => [name, []]));
+  const cpuSamples = new Map<Name, number[]>(names.map((name) => [name, []]));
   for (let round = 0; round < options.batches; round += 1) {
     for (let step = 0; step < names.length; step += 1) {
       const name = names[(round + step) % names.length];
-      const ns = await runners.get(name)!.run(calls.get(name)!);
-      samples.get(name)!.push(ns / calls.get(name)!);
+      const { wall, cpu } = await timed(runners.get(name)!, calls.get(name)!);
+      samples.get(name)!.push(wall / calls.get(name)!);
+      cpuSamples.get(name)!.push(cpu / calls.get(name)!);
     }
   }
-  const nsPerOp = Object.fromEntries(names.map((name) => [name, median(samples.get(name)!)])) as Record<Name, number>;
+  const medians = (of: Map<Name, number[]>) => Object.fromEntries(names.map((name) => [name, median(of.get(name)!)])) as Record<Name, number>;
+  const ratioIn = (of: Map<Name, number[]>, a: Name, b: Name) => {
+    const over = of.get(b)!;
+    return median(of.get(a)!.map((ns, round) => ns / over[round]));
+  };
   return {
-    nsPerOp,
-    ratio(a, b) {
-      const over = samples.get(b)!;
-      return median(samples.get(a)!.map((ns, round) => ns / over[round]));
-    },
+    nsPerOp: medians(samples),
+    cpuNsPerOp: medians(cpuSamples),
+    ratio: (a, b) => ratioIn(samples, a, b),
+    cpuRatio: (a, b) => ratioIn(cpuSamples, a, b),
   };
 }

@@ -30,7 +30,7 @@ describe('runtime benchmark (quick)', function () {
     expect(section.title).to.equal('Runtime');
 
     const lookups = tableAfter(section.markdown, '#### `loadServerAction` on a warm manifest');
-    expect(lookups).to.have.length(5);
+    expect(lookups).to.have.length(6);
     const requests = tableAfter(section.markdown, '#### The request helper');
     expect(requests.map((row) => row[0])).to.have.length(3);
     for (const row of [...lookups, ...requests]) {
