@@ -148,8 +148,10 @@ type TransformVariant = 'server' | 'server+map' | 'browser' | 'browser+map' | 'p
 interface TransformRow {
   sample: SampleModule;
   ns: Partial<Record<TransformVariant, number>>;
-  /** Transform over parse+print with the same source-map setting, per layer and setting. */
-  ratios: { layer: Layer; sourceMaps: boolean; ratio: number }[];
+  /** CPU nanoseconds per call (process.cpuUsage), beside the wall-clock `ns`. */
+  cpuNs: Partial<Record<TransformVariant, number>>;
+  /** Transform over parse+print with the same source-map setting, per layer and setting, in wall and CPU time. */
+  ratios: { layer: Layer; sourceMaps: boolean; ratio: number; cpuRatio: number }[];
 }
 
 function transformRunner(sample: SampleModule, layer: Layer, sourceMaps: boolean): () => unknown {
@@ -191,18 +193,18 @@ async function measureTransform(sample: SampleModule, layers: Layer[], quick: bo
   }
   const timing = await compareAlternating(variants as Record<TransformVariant, () => unknown>, timingOptions(quick));
   const ratios = layers.flatMap((layer) =>
-    [false, true].map((sourceMaps) => ({
-      layer,
-      sourceMaps,
-      ratio: timing.ratio(`${layer}${sourceMaps ? '+map' : ''}` as TransformVariant, sourceMaps ? 'parse+print+map' : 'parse+print'),
-    })),
+    [false, true].map((sourceMaps) => {
+      const variant = `${layer}${sourceMaps ? '+map' : ''}` as TransformVariant;
+      const baseline = sourceMaps ? 'parse+print+map' : 'parse+print';
+      return { layer, sourceMaps, ratio: timing.ratio(variant, baseline), cpuRatio: timing.cpuRatio(variant, baseline) };
+    }),
   );
-  return { sample, ns: timing.nsPerOp, ratios };
+  return { sample, ns: timing.nsPerOp, cpuNs: timing.cpuNsPerOp, ratios };
 }
 
 function transformMarkdown(rows: TransformRow[]): string {
-  const lines = rows.flatMap(({ sample, ns, ratios }) =>
-    ratios.map(({ layer, sourceMaps, ratio }) => {
+  const lines = rows.flatMap(({ sample, ns, cpuNs, ratios }) =>
+    ratios.map(({ layer, sourceMaps, ratio, cpuRatio }) => {
       const suffix = sourceMaps ? '+map' : '';
       return [
         sample.label,
@@ -211,6 +213,9 @@ function transformMarkdown(rows: TransformRow[]): string {
         formatTime(ns[`${layer}${suffix}` as TransformVariant]!),
         formatTime(ns[`parse+print${suffix}` as TransformVariant]!),
         formatRatio(ratio),
+        formatTime(cpuNs[`${layer}${suffix}` as TransformVariant]!),
+        formatTime(cpuNs[`parse+print${suffix}` as TransformVariant]!),
+        formatRatio(cpuRatio),
       ];
     }),
   );
@@ -221,9 +226,10 @@ function transformMarkdown(rows: TransformRow[]): string {
       'holds), on the browser layer it becomes proxies; so a source map costs it nothing, and the ratios without one ' +
       'are those to read. A component with inline server functions is rewritten with @babel/traverse and printed by ' +
       '@babel/generator, after Babel\'s scope analysis (what each function captures), which costs more than a parse of ' +
-      'the file by itself.',
+      'the file by itself. CPU time (`process.cpuUsage`) beside wall time: what other processes take from a busy machine ' +
+      'does not count in it; the targets are judged on it.',
     '',
-    table(['file', 'layer', 'source map', 'transform', 'parse + print', 'ratio'], lines),
+    table(['file', 'layer', 'source map', 'transform', 'parse + print', 'ratio', 'transform CPU', 'parse + print CPU', 'ratio, CPU'], lines),
   ].join('\n');
 }
 
@@ -243,18 +249,18 @@ function targetsOf(scanRows: ScanRow[], fileRows: TransformRow[], inlineRow: Tra
   ];
   for (const layer of ['server', 'browser'] as const) {
     const ratios = fileRows.flatMap((row) => row.ratios.filter((r) => r.layer === layer).map((r) => ({ ...r, row })));
-    const worst = worstOf(ratios, (r) => r.ratio);
+    const worst = worstOf(ratios, (r) => r.cpuRatio);
     targets.push({
-      target: `transforming a "use server" file ≤ ${TRANSFORM_TARGET} × a bare parse and print (${layer} layer)`,
-      measured: `${formatRatio(worst.ratio)} (worst: ${worst.row.sample.label}${worst.sourceMaps ? ', with source map' : ''})`,
-      met: worst.ratio <= TRANSFORM_TARGET,
+      target: `transforming a "use server" file ≤ ${TRANSFORM_TARGET} × a bare parse and print (${layer} layer, CPU time)`,
+      measured: `${formatRatio(worst.cpuRatio)} (wall ${formatRatio(worst.ratio)}; worst: ${worst.row.sample.label}${worst.sourceMaps ? ', with source map' : ''})`,
+      met: worst.cpuRatio <= TRANSFORM_TARGET,
     });
   }
-  const inlineWorst = worstOf(inlineRow.ratios, (r) => r.ratio);
+  const inlineWorst = worstOf(inlineRow.ratios, (r) => r.cpuRatio);
   targets.push({
-    target: `transforming inline "use server" functions ≤ ${TRANSFORM_TARGET} × a bare parse and print (server layer)`,
-    measured: `${formatRatio(inlineWorst.ratio)} (worst: ${inlineWorst.sourceMaps ? 'with' : 'without'} source map)`,
-    met: inlineWorst.ratio <= TRANSFORM_TARGET,
+    target: `transforming inline "use server" functions ≤ ${TRANSFORM_TARGET} × a bare parse and print (server layer, CPU time)`,
+    measured: `${formatRatio(inlineWorst.cpuRatio)} (wall ${formatRatio(inlineWorst.ratio)}; worst: ${inlineWorst.sourceMaps ? 'with' : 'without'} source map)`,
+    met: inlineWorst.cpuRatio <= TRANSFORM_TARGET,
   });
   return targets;
 }
