@@ -5,7 +5,7 @@
  * same walk, reports the directive strings that do nothing where they are (misplaced-directives.ts):
  * after other statements, "use client" in a function, and slips such as "use sever".
  */
-import type { NodePath } from '@babel/core';
+import type { NodePath, Visitor } from '@babel/core';
 import { isFunction, VISITOR_KEYS } from '@babel/types';
 import type * as t from '@babel/types';
 import type { LocatedProblem } from './located-error';
@@ -167,47 +167,57 @@ function checkInlineFunction(path: InlineFunctionPath): LocatedProblem[] {
  * ordinary functions and classes have their own.
  */
 function contextUses(path: InlineFunctionPath): LocatedProblem[] {
-  const problems: LocatedProblem[] = [];
-  const report = (node: t.Node, what: string) =>
-    problems.push({
-      message: `A server function cannot use \`${what}\`: it runs later, in another request, where the ${what === 'this' || what === 'super' ? 'original object' : 'original call'} does not exist.`,
-      fix:
-        what === 'arguments'
-          ? 'Declare the parameters you need, or use a rest parameter (`...args`).'
-          : 'Pass the values it needs as arguments, or read them in the component and let the function capture them.',
-      loc: locOf(node),
-    });
-  path.traverse({
-    Function(inner) {
-      if (!inner.isArrowFunctionExpression()) inner.skip();
-    },
-    Class(inner) {
-      inner.skip();
-    },
-    ThisExpression(inner) {
-      report(inner.node, 'this');
-    },
-    Super(inner) {
-      report(inner.node, 'super');
-    },
-    MetaProperty(inner) {
-      // In an arrow, `new.target` is the enclosing function's; hoisted to module level it is a syntax error.
-      if (inner.node.meta.name === 'new' && path.isArrowFunctionExpression()) report(inner.node, 'new.target');
-    },
-    Identifier(inner) {
-      // `hasBinding` counts `arguments` as always bound; only a declared one is a plain variable.
-      if (inner.node.name === 'arguments' && inner.isReferencedIdentifier() && !inner.scope.getBinding('arguments')) {
-        report(inner.node, 'arguments');
-      }
-    },
-    PrivateName(inner) {
-      if (inner.parent === path.node) return; // the method's own name
-      problems.push({
-        message: `A server function cannot use the private name \`#${inner.node.id.name}\`: it is moved out of the class, where private names do not exist.`,
-        fix: 'Call a static method that is not a server function, or keep the private logic in a module-level function.',
-        loc: locOf(inner.node),
-      });
-    },
-  });
-  return problems;
+  const state: ContextUseState = { fn: path, problems: [] };
+  path.traverse(CONTEXT_USES, state);
+  return state.problems;
 }
+
+interface ContextUseState {
+  fn: InlineFunctionPath;
+  problems: LocatedProblem[];
+}
+
+function reportContextUse(state: ContextUseState, node: t.Node, what: string): void {
+  state.problems.push({
+    message: `A server function cannot use \`${what}\`: it runs later, in another request, where the ${what === 'this' || what === 'super' ? 'original object' : 'original call'} does not exist.`,
+    fix:
+      what === 'arguments'
+        ? 'Declare the parameters you need, or use a rest parameter (`...args`).'
+        : 'Pass the values it needs as arguments, or read them in the component and let the function capture them.',
+    loc: locOf(node),
+  });
+}
+
+// One visitor for every function: Babel prepares ("explodes") a visitor object once, on its first walk.
+const CONTEXT_USES: Visitor<ContextUseState> = {
+  Function(inner) {
+    if (!inner.isArrowFunctionExpression()) inner.skip();
+  },
+  Class(inner) {
+    inner.skip();
+  },
+  ThisExpression(inner, state) {
+    reportContextUse(state, inner.node, 'this');
+  },
+  Super(inner, state) {
+    reportContextUse(state, inner.node, 'super');
+  },
+  MetaProperty(inner, state) {
+    // In an arrow, `new.target` is the enclosing function's; hoisted to module level it is a syntax error.
+    if (inner.node.meta.name === 'new' && state.fn.isArrowFunctionExpression()) reportContextUse(state, inner.node, 'new.target');
+  },
+  Identifier(inner, state) {
+    // `hasBinding` counts `arguments` as always bound; only a declared one is a plain variable.
+    if (inner.node.name === 'arguments' && inner.isReferencedIdentifier() && !inner.scope.getBinding('arguments')) {
+      reportContextUse(state, inner.node, 'arguments');
+    }
+  },
+  PrivateName(inner, state) {
+    if (inner.parent === state.fn.node) return; // the method's own name
+    state.problems.push({
+      message: `A server function cannot use the private name \`#${inner.node.id.name}\`: it is moved out of the class, where private names do not exist.`,
+      fix: 'Call a static method that is not a server function, or keep the private logic in a module-level function.',
+      loc: locOf(inner.node),
+    });
+  },
+};
