@@ -2,7 +2,8 @@
  * The page's side of the development loop, added to every entry of the browser bundle by
  * webpack-server-actions/dev (never by a production build). On the dev server's event stream:
  * - webpack-hot-middleware's client applies the browser bundle's hot updates (React Refresh keeps
- *   client components' state) and reloads the page when an update cannot be applied;
+ *   client components' state) and reloads the page when an update cannot be applied (an update that
+ *   React Refresh hands back reloads it too: `reloadAfterInvalidatedUpdate`);
  * - after a server edit, `refresh()` fetches the page's Flight payload again and shows it in a
  *   transition: client state is kept, nothing reloads;
  * - a failed build shows its errors in a banner until a build succeeds.
@@ -30,6 +31,8 @@ window.addEventListener(ROOT_ERROR_EVENT, (event) => {
     String((error as Error)?.stack ?? error),
   ]);
 });
+
+reloadAfterInvalidatedUpdate();
 
 hotClient.subscribe((event) => {
   if (event.action === 'wsa-problems') showErrors('Build failed: the page runs the last build that worked.', event.errors);
@@ -61,6 +64,31 @@ function hotUpdateSettled(): Promise<void> {
       resolve();
     };
     hot.addStatusHandler(handler);
+  });
+}
+
+/**
+ * React Refresh hands back an update it cannot apply (a client module that now exports more than
+ * components, or other components than before) by invalidating the module while webpack applies the
+ * update; webpack then applies the invalidation in a second pass, where the module's parent must accept
+ * it. A client component that a server component renders has no parent that does (React's Flight client
+ * required it), and webpack-hot-middleware's client ignores unaccepted modules without reloading: the
+ * page kept running the old component. So a second pass (`dispose` again after `apply`, before `idle`)
+ * reloads the page once webpack is done. It also reloads when a client component that imports the
+ * module would have accepted it: a reload is never wrong, only slower.
+ */
+function reloadAfterInvalidatedUpdate(): void {
+  const hot = (module as unknown as { hot?: HotModule }).hot;
+  if (!hot) return;
+  let applying = false;
+  let invalidated = false;
+  hot.addStatusHandler((status) => {
+    if (status === 'apply') applying = true;
+    else if (status === 'dispose' && applying) invalidated = true;
+    else if (['idle', 'fail', 'abort'].includes(status)) {
+      if (invalidated) window.location.reload();
+      applying = invalidated = false;
+    }
   });
 }
 
