@@ -6,7 +6,7 @@
  */
 import { expect } from 'chai';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -21,6 +21,7 @@ import {
   submitAndLand,
   type BrowserSession,
 } from '../helpers/browser';
+import { DEV_LOOP_TRACES, devLoopTracesIn } from '../helpers/dev-loop-traces';
 import { run } from '../helpers/http';
 import { installPacked, packBuilt, REPO_ROOT } from '../helpers/packed-install';
 
@@ -116,6 +117,11 @@ describe('examples/minimal, installed from the packed package', () => {
   it('typechecks with its own tsconfig (`npm run typecheck`)', async () => {
     const typecheck = await run('npm', ['run', 'typecheck'], app);
     expect(typecheck.code, typecheck.output).to.equal(0);
+  });
+
+  it('has no trace of the development loop in what `npm start` built (webpack-cli, without the dev server)', () => {
+    expect(readdirSync(path.join(app, 'build/browser')), 'the browser output').to.include('main.js');
+    expect(devLoopTracesIn(path.join(app, 'build'))).to.deep.equal([]);
   });
 
   it("answers the page with HTML that loads the browser bundle and carries the page's Flight payload", async () => {
@@ -308,6 +314,11 @@ describe('examples/minimal in development (`npm run dev`), installed from the pa
     expect(await readMarker(page)).to.equal('still the same document');
     await page.fill('#add-message input[name=text]', 'a draft');
     pageErrors.length = 0; // React reports the caught error; the page went on.
+  });
+
+  it("has the development loop in the dev build's browser output (what the `npm start` build is checked not to have)", () => {
+    const traces = devLoopTracesIn(path.join(app, 'build/browser')).map((found) => found.split(': ')[1]);
+    for (const trace of DEV_LOOP_TRACES) expect(traces, trace).to.include(trace);
   });
 
   it('shows a syntax error in the page, and hides it once fixed', async () => {

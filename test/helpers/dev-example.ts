@@ -1,11 +1,13 @@
 /**
  * The notes example's development command (`examples/notes/dev.js`) on a temporary copy of the example,
  * so that the tests can edit its sources: the copy has the example, webpack.config.example.js beside it
- * as in the repository, and a node_modules of links to this repository's packages (and to the
- * repository itself as `webpack-server-actions`, built in dist/).
+ * as in the repository, and a node_modules of links to this repository's packages, with
+ * `webpack-server-actions` a copy of this repository's package.json and dist/ as they are when the copy
+ * is made (so that an `npm run build` in the repository meanwhile, which empties dist/ first, does not
+ * pull the package from under the running dev server).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT } from './example';
@@ -32,7 +34,7 @@ export function copyNotesExample(): DevExample {
   for (const name of readdirSync(path.join(REPO_ROOT, 'node_modules'))) {
     symlinkSync(path.join(REPO_ROOT, 'node_modules', name), path.join(root, 'node_modules', name), 'dir');
   }
-  symlinkSync(REPO_ROOT, path.join(root, 'node_modules/webpack-server-actions'), 'dir');
+  copyBuiltPackage(path.join(root, 'node_modules/webpack-server-actions'));
   const source = (file: string) => path.join(root, 'examples/notes/src', file);
   return {
     root,
@@ -45,6 +47,22 @@ export function copyNotesExample(): DevExample {
     write: (file, text) => writeFileSync(source(file), text),
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
+}
+
+/**
+ * The package as built, copied to `target`. dist/ is checked for the files the dev loop needs first:
+ * a build under way in the repository has emptied it for a few seconds.
+ */
+function copyBuiltPackage(target: string): void {
+  const needed = ['dist/plugin/index.js', 'dist/dev/index.js', 'dist/runtime/dev-client/index.js', 'dist/runtime/browser/index.js'];
+  const built = () => needed.every((file) => existsSync(path.join(REPO_ROOT, file)));
+  for (const deadline = Date.now() + 60_000; !built(); ) {
+    if (Date.now() > deadline) throw new Error(`No built package in ${REPO_ROOT}/dist: run npm run build.`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+  }
+  mkdirSync(target);
+  cpSync(path.join(REPO_ROOT, 'package.json'), path.join(target, 'package.json'));
+  cpSync(path.join(REPO_ROOT, 'dist'), path.join(target, 'dist'), { recursive: true });
 }
 
 export interface DevProcess {
