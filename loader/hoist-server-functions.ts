@@ -39,7 +39,7 @@ import { types as t, type NodePath } from '@babel/core';
 import { inlineServerFunctionId } from '../shared/ids';
 import type { InlineServerFunctionRecord } from '../shared/module-record';
 import type { InlineFunctionPath } from './inline-directives';
-import { captureValuesCall, openingStatements } from './captured-values-code';
+import { capturedValueName, captureValuesCall, openingStatements } from './captured-values-code';
 import { capturesOf, nameOf, scopePathOf, type Captures } from './inline-scope';
 
 export const CAPTURED_VALUES_MODULE = 'webpack-server-actions/runtime/captured-values';
@@ -98,11 +98,13 @@ function plan(program: NodePath<t.Program>, functions: InlineFunctionPath[], opt
   }
   const taken = new Set<string>();
   return functions.map((path) => {
-    const id = inlineServerFunctionId(options.relativePath, scopePaths.get(path)!, options.salt);
+    const captures = capturesOf(path);
+    const captured = captures.values.map(capturedValueName);
+    const id = inlineServerFunctionId(options.relativePath, scopePaths.get(path)!, options.salt, captured);
     const name = nameOf(path);
     const loc = path.node.loc!.start;
     const record = { id, exportName: exportNameFor(program, name, id, taken), name, line: loc.line, column: loc.column + 1 };
-    return { path, record, captures: capturesOf(path) };
+    return { path, record, captures };
   });
 }
 

@@ -31,9 +31,16 @@ export function clientReferenceId(relativePath: string, salt: string): string {
  * properties that enclose it, then its own, e.g. `EmptyNote > createNoteAction`. Functions that share
  * a path get `#2`, `#3`… in source order. So an edit elsewhere in the file keeps the ID; only moving
  * or renaming the function or an enclosing one (or adding a namesake before it) changes it.
+ *
+ * What it captures is part of its ID too (`props.note.id`, `user`, in the order they are sealed): the
+ * captured values travel sealed as a list, and a page rendered before an edit that changed the list
+ * would otherwise have the new function open its old values in the wrong places. With the list in the
+ * ID, that page's call is a `not-found`, and the browser helper reloads it.
  */
-export function inlineServerFunctionId(relativePath: string, scopePath: string, salt: string): string {
-  return digest(['inline-server-function', salt, relativePath, scopePath]);
+export function inlineServerFunctionId(relativePath: string, scopePath: string, salt: string, captured: readonly string[] = []): string {
+  const parts = ['inline-server-function', salt, relativePath, scopePath];
+  // A function that captures nothing keeps the ID it had before captures were part of it.
+  return digest(captured.length === 0 ? parts : [...parts, 'captures', ...captured]);
 }
 
 /** The module ID of the facade that re-exports a file's inline server functions (loader/facade-loader.ts). */

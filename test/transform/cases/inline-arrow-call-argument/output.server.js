@@ -3,28 +3,28 @@ import { captureValues as _captureValues, openCapturedValues as _openCapturedVal
 import { db } from "./db";
 import { withLogging } from "./logging";
 import { LikeButton } from "./like-button";
-export const $$anonymous_76eb15ac = _registerServerReference(async _captured => {
+export const $$anonymous_27ad4320 = _registerServerReference(async _captured => {
   "use server";
 
-  let [viewer] = await _openCapturedValues("76eb15ac7f33b6edca6cdedfed3e67f2deb2de19", _captured);
+  let [viewer] = await _openCapturedValues("27ad43207f0dc17112f33da0d5b96c2e0e52e8ac", _captured);
   return db.posts.latest(viewer);
-}, "76eb15ac7f33b6edca6cdedfed3e67f2deb2de19", null);
-export const $$anonymous_7cda0ada = _registerServerReference(async _captured2 => {
+}, "27ad43207f0dc17112f33da0d5b96c2e0e52e8ac", null);
+export const $$anonymous_ad7c7762 = _registerServerReference(async _captured2 => {
   "use server";
 
   let viewer,
     post = {};
-  [viewer, post.id] = await _openCapturedValues("7cda0ada24604cd2f7acd87c6ef3dbadd57a596d", _captured2);
+  [viewer, post.id] = await _openCapturedValues("ad7c77629248b1eac96898cc4d3aa2ef521896af", _captured2);
   await db.likes.add(viewer, post.id);
-}, "7cda0ada24604cd2f7acd87c6ef3dbadd57a596d", null);
+}, "ad7c77629248b1eac96898cc4d3aa2ef521896af", null);
 export function Feed({
   posts,
   viewer
 }) {
-  const refresh = withLogging("refresh", $$anonymous_76eb15ac.bind(null, _captureValues("76eb15ac7f33b6edca6cdedfed3e67f2deb2de19", "(anonymous)", ["viewer"], () => [viewer])));
+  const refresh = withLogging("refresh", $$anonymous_27ad4320.bind(null, _captureValues("27ad43207f0dc17112f33da0d5b96c2e0e52e8ac", "(anonymous)", ["viewer"], () => [viewer])));
   return <ul>
       {posts.map(post => <li key={post.id}>
-          <LikeButton onLike={withLogging("like", $$anonymous_7cda0ada.bind(null, _captureValues("7cda0ada24604cd2f7acd87c6ef3dbadd57a596d", "(anonymous)", ["viewer", "post.id"], () => [viewer, post?.id])))} />
+          <LikeButton onLike={withLogging("like", $$anonymous_ad7c7762.bind(null, _captureValues("ad7c77629248b1eac96898cc4d3aa2ef521896af", "(anonymous)", ["viewer", "post.id"], () => [viewer, post?.id])))} />
         </li>)}
       <button onClick={refresh}>More</button>
     </ul>;

@@ -1,12 +1,12 @@
 import { registerServerReference as _registerServerReference } from "react-server-dom-webpack/server";
 import { captureValues as _captureValues, openCapturedValues as _openCapturedValues } from "webpack-server-actions/runtime/captured-values";
 import { db } from "./db";
-export const $$action_9c04f483 = _registerServerReference(async (_captured, formData) => {
+export const $$action_c8dd4787 = _registerServerReference(async (_captured, formData) => {
   "use server";
 
-  let [listId] = await _openCapturedValues("9c04f4834017bc2754854d92e771bdfdca96569c", _captured);
+  let [listId] = await _openCapturedValues("c8dd4787980d21c9122e63077240567a281ec5ce", _captured);
   await db.subscribe(listId, formData.get("email"));
-}, "9c04f4834017bc2754854d92e771bdfdca96569c", null);
+}, "c8dd4787980d21c9122e63077240567a281ec5ce", null);
 export const $$formAction_d05ae027 = _registerServerReference(async () => {
   "use server";
 
@@ -15,7 +15,7 @@ export const $$formAction_d05ae027 = _registerServerReference(async () => {
 export default function Subscribe({
   listId
 }) {
-  return <form action={$$action_9c04f483.bind(null, _captureValues("9c04f4834017bc2754854d92e771bdfdca96569c", "action", ["listId"], () => [listId]))}>
+  return <form action={$$action_c8dd4787.bind(null, _captureValues("c8dd4787980d21c9122e63077240567a281ec5ce", "action", ["listId"], () => [listId]))}>
       <input name="email" />
       <button formAction={$$formAction_d05ae027}>
         Unsubscribe from everything

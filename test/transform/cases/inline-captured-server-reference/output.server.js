@@ -3,32 +3,32 @@ import { captureValues as _captureValues, openCapturedValues as _openCapturedVal
 import { db } from "./db";
 import { saveDraft } from "./draft-actions";
 import { Editor } from "./editor";
-export const $$send_4fd08d0b = _registerServerReference(async function send(_captured, body) {
+export const $$send_6fbdbd99 = _registerServerReference(async function send(_captured, body) {
   "use server";
 
-  let [threadId] = await _openCapturedValues("4fd08d0b2422cd5795741853ab10697a5b2ea667", _captured);
+  let [threadId] = await _openCapturedValues("6fbdbd99c49b35b2e624abc6ea4e36bf6e506d28", _captured);
   await db.messages.send(threadId, body);
-}, "4fd08d0b2422cd5795741853ab10697a5b2ea667", null);
-export const $$sendLater_74cda105 = _registerServerReference(async function sendLater(_captured2, body, delay) {
+}, "6fbdbd99c49b35b2e624abc6ea4e36bf6e506d28", null);
+export const $$sendLater_4898389c = _registerServerReference(async function sendLater(_captured2, body, delay) {
   "use server";
 
-  let [send] = await _openCapturedValues("74cda105f40aa434989d87800c1568c9a135c487", _captured2);
+  let [send] = await _openCapturedValues("4898389cc7c0b8a0623e03ded619dc71ca42c690", _captured2);
   setTimeout(() => send(body), delay);
-}, "74cda105f40aa434989d87800c1568c9a135c487", null);
-export const $$sendAndSave_9ed8ef16 = _registerServerReference(async function sendAndSave(_captured3, body) {
+}, "4898389cc7c0b8a0623e03ded619dc71ca42c690", null);
+export const $$sendAndSave_6d750aa3 = _registerServerReference(async function sendAndSave(_captured3, body) {
   "use server";
 
-  let [threadId, send, onSave] = await _openCapturedValues("9ed8ef161b49e18e953e012154761276a7f13e49", _captured3);
+  let [threadId, send, onSave] = await _openCapturedValues("6d750aa3d9299c075c017809927cdd737132b20a", _captured3);
   await send(body);
   if (onSave) await onSave(threadId, body);
-}, "9ed8ef161b49e18e953e012154761276a7f13e49", null);
+}, "6d750aa3d9299c075c017809927cdd737132b20a", null);
 export function Compose({
   threadId,
   autosave
 }) {
-  var send = $$send_4fd08d0b.bind(null, _captureValues("4fd08d0b2422cd5795741853ab10697a5b2ea667", "send", ["threadId"], () => [threadId]));
-  var sendLater = $$sendLater_74cda105.bind(null, _captureValues("74cda105f40aa434989d87800c1568c9a135c487", "sendLater", ["send"], () => [send]));
-  var sendAndSave = $$sendAndSave_9ed8ef16.bind(null, _captureValues("9ed8ef161b49e18e953e012154761276a7f13e49", "sendAndSave", ["threadId", "send", "onSave"], () => [threadId, send, onSave]));
+  var send = $$send_6fbdbd99.bind(null, _captureValues("6fbdbd99c49b35b2e624abc6ea4e36bf6e506d28", "send", ["threadId"], () => [threadId]));
+  var sendLater = $$sendLater_4898389c.bind(null, _captureValues("4898389cc7c0b8a0623e03ded619dc71ca42c690", "sendLater", ["send"], () => [send]));
+  var sendAndSave = $$sendAndSave_6d750aa3.bind(null, _captureValues("6d750aa3d9299c075c017809927cdd737132b20a", "sendAndSave", ["threadId", "send", "onSave"], () => [threadId, send, onSave]));
   const onSave = autosave ? saveDraft : null;
   return <Editor send={send} sendLater={sendLater} sendAndSave={sendAndSave} />;
 }

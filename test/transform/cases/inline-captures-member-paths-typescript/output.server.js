@@ -7,7 +7,7 @@ type Props = {
   user: User | null;
   extra: Record<string, unknown>;
 };
-export const $$save_e5d7af1a = _registerServerReference(async (_captured, title: string) => {
+export const $$save_ac1eccee = _registerServerReference(async (_captured, title: string) => {
   "use server";
 
   // Type assertions and non-null assertions leave a path as it is.
@@ -16,11 +16,11 @@ export const $$save_e5d7af1a = _registerServerReference(async (_captured, title:
     user: {},
     extra: {}
   };
-  [props.note.id, props.user.name, props.extra.label] = await _openCapturedValues("e5d7af1a2ea3feebdd80dc5cabb814cf4cdc8c1a", _captured);
+  [props.note.id, props.user.name, props.extra.label] = await _openCapturedValues("ac1eccee5bf39a20809d6cff1f6aa95304e3cd7f", _captured);
   await db.save(props.note!.id, (props.user as User).name, title);
   return (props.extra satisfies object).label as string;
-}, "e5d7af1a2ea3feebdd80dc5cabb814cf4cdc8c1a", null);
+}, "ac1eccee5bf39a20809d6cff1f6aa95304e3cd7f", null);
 export function NoteCard(props: Props) {
-  const save = $$save_e5d7af1a.bind(null, _captureValues("e5d7af1a2ea3feebdd80dc5cabb814cf4cdc8c1a", "save", ["props.note.id", "props.user.name", "props.extra.label"], () => [props?.note?.id, props?.user?.name, props?.extra?.label]));
+  const save = $$save_ac1eccee.bind(null, _captureValues("ac1eccee5bf39a20809d6cff1f6aa95304e3cd7f", "save", ["props.note.id", "props.user.name", "props.extra.label"], () => [props?.note?.id, props?.user?.name, props?.extra?.label]));
   return <form action={save} />;
 }

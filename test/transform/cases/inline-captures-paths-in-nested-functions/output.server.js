@@ -1,17 +1,17 @@
 import { registerServerReference as _registerServerReference } from "react-server-dom-webpack/server";
 import { captureValues as _captureValues, openCapturedValues as _openCapturedValues } from "webpack-server-actions/runtime/captured-values";
 import { db } from "./db";
-export const $$answer_4b9b73a8 = _registerServerReference(async (_captured, question, value) => {
+export const $$answer_f7fe39de = _registerServerReference(async (_captured, question, value) => {
   "use server";
 
   let props = {
       survey: {}
     },
     session = {};
-  [props.survey.id, session.id] = await _openCapturedValues("4b9b73a8a6117f50add8f830171b3e4d4b68283b", _captured);
+  [props.survey.id, session.id] = await _openCapturedValues("f7fe39de1c28be60c29cb3e8d7367b50d19a2b3c", _captured);
   await db.answers.add(props.survey.id, session.id, question, value);
-}, "4b9b73a8a6117f50add8f830171b3e4d4b68283b", null);
-export const $$start_136e2dbb = _registerServerReference(async (_captured2, respondent) => {
+}, "f7fe39de1c28be60c29cb3e8d7367b50d19a2b3c", null);
+export const $$start_9be4c366 = _registerServerReference(async (_captured2, respondent) => {
   "use server";
 
   // Nested functions read paths as the body does: the hoisted function rebuilds an ordinary
@@ -19,16 +19,16 @@ export const $$start_136e2dbb = _registerServerReference(async (_captured2, resp
   let props = {
     survey: {}
   };
-  [props.survey.id, props.survey.questions, props.survey.title] = await _openCapturedValues("136e2dbbee1f44878a1f90976da31dabff3136a1", _captured2);
+  [props.survey.id, props.survey.questions, props.survey.title] = await _openCapturedValues("9be4c3664d731b27ccda3607573cdccb8a855faa", _captured2);
   const session = await db.sessions.open(props.survey.id, respondent);
   const names = props.survey.questions.map(question => `${props.survey.title}: ${question}`);
-  const answer = $$answer_4b9b73a8.bind(null, _captureValues("4b9b73a8a6117f50add8f830171b3e4d4b68283b", "answer", ["props.survey.id", "session.id"], () => [props?.survey?.id, session?.id]));
+  const answer = $$answer_f7fe39de.bind(null, _captureValues("f7fe39de1c28be60c29cb3e8d7367b50d19a2b3c", "answer", ["props.survey.id", "session.id"], () => [props?.survey?.id, session?.id]));
   return {
     names,
     answer
   };
-}, "136e2dbbee1f44878a1f90976da31dabff3136a1", null);
+}, "9be4c3664d731b27ccda3607573cdccb8a855faa", null);
 export function Survey(props) {
-  const start = $$start_136e2dbb.bind(null, _captureValues("136e2dbbee1f44878a1f90976da31dabff3136a1", "start", ["props.survey.id", "props.survey.questions", "props.survey.title"], () => [props?.survey?.id, props?.survey?.questions, props?.survey?.title]));
+  const start = $$start_9be4c366.bind(null, _captureValues("9be4c3664d731b27ccda3607573cdccb8a855faa", "start", ["props.survey.id", "props.survey.questions", "props.survey.title"], () => [props?.survey?.id, props?.survey?.questions, props?.survey?.title]));
   return start;
 }

@@ -2,17 +2,17 @@ import { registerServerReference as _registerServerReference } from "react-serve
 import { captureValues as _captureValues, openCapturedValues as _openCapturedValues } from "webpack-server-actions/runtime/captured-values";
 import { db } from "./db";
 import { DeleteButton } from "./delete-button";
-export const $$deleteNote_24fa9321 = _registerServerReference(async function deleteNote(_captured, formData) {
+export const $$deleteNote_c0d7db36 = _registerServerReference(async function deleteNote(_captured, formData) {
   "use server";
 
-  let [id] = await _openCapturedValues("24fa932137be2753812602ae441e8086c309a757", _captured);
+  let [id] = await _openCapturedValues("c0d7db3642ce9ee0c1360905af7087591c8910dd", _captured);
   await db.delete(id, formData.get("reason"));
-}, "24fa932137be2753812602ae441e8086c309a757", null);
+}, "c0d7db3642ce9ee0c1360905af7087591c8910dd", null);
 export default function Note({
   id,
   title
 }) {
-  var deleteNote = $$deleteNote_24fa9321.bind(null, _captureValues("24fa932137be2753812602ae441e8086c309a757", "deleteNote", ["id"], () => [id]));
+  var deleteNote = $$deleteNote_c0d7db36.bind(null, _captureValues("c0d7db3642ce9ee0c1360905af7087591c8910dd", "deleteNote", ["id"], () => [id]));
   return <article>
       <h2>{title}</h2>
       <DeleteButton action={deleteNote} />

@@ -23,17 +23,17 @@ export const $$constructor_0816f3af = _registerServerReference(async function (t
 export class Drafts {
   static ["constructor"] = $$constructor_0816f3af;
 }
-export const $$constructor_098efd62 = _registerServerReference(async function constructor(_captured, name) {
+export const $$constructor_b759bf7d = _registerServerReference(async function constructor(_captured, name) {
   "use server";
 
-  let [boardId] = await _openCapturedValues("098efd62e309cfb00488b3c21e4744e2ecbfcf11", _captured);
+  let [boardId] = await _openCapturedValues("b759bf7daad2fd03d65df03a0ebb2adbff91857f", _captured);
   return db.columns.add(boardId, name);
-}, "098efd62e309cfb00488b3c21e4744e2ecbfcf11", null);
+}, "b759bf7daad2fd03d65df03a0ebb2adbff91857f", null);
 export function Board({
   boardId
 }) {
   class Columns {
-    static ["constructor"] = $$constructor_098efd62.bind(null, _captureValues("098efd62e309cfb00488b3c21e4744e2ecbfcf11", "constructor", ["boardId"], () => [boardId]));
+    static ["constructor"] = $$constructor_b759bf7d.bind(null, _captureValues("b759bf7daad2fd03d65df03a0ebb2adbff91857f", "constructor", ["boardId"], () => [boardId]));
   }
   return Columns;
 }

@@ -1,7 +1,7 @@
 import { registerServerReference as _registerServerReference } from "react-server-dom-webpack/server";
 import { captureValues as _captureValues, openCapturedValues as _openCapturedValues } from "webpack-server-actions/runtime/captured-values";
 import { db } from "./db";
-export const $$pay_74393b20 = _registerServerReference(async function pay(_captured, {
+export const $$pay_9852bb77 = _registerServerReference(async function pay(_captured, {
   method,
   card: {
     last4
@@ -9,9 +9,9 @@ export const $$pay_74393b20 = _registerServerReference(async function pay(_captu
 }, [first, ...others]) {
   "use server";
 
-  let [cartId] = await _openCapturedValues("74393b20bcf412d509dfdd49445c3386b474aec0", _captured);
+  let [cartId] = await _openCapturedValues("9852bb77c5d2c81a909493d389cae67ed2ca57e4", _captured);
   await db.payments.add(cartId, method, last4, first, others);
-}, "74393b20bcf412d509dfdd49445c3386b474aec0", null);
+}, "9852bb77c5d2c81a909493d389cae67ed2ca57e4", null);
 export const $$quote_99118446 = _registerServerReference(async function quote({
   items = []
 } = {}) {
@@ -22,7 +22,7 @@ export const $$quote_99118446 = _registerServerReference(async function quote({
 export function Checkout({
   cartId
 }) {
-  var pay = $$pay_74393b20.bind(null, _captureValues("74393b20bcf412d509dfdd49445c3386b474aec0", "pay", ["cartId"], () => [cartId]));
+  var pay = $$pay_9852bb77.bind(null, _captureValues("9852bb77c5d2c81a909493d389cae67ed2ca57e4", "pay", ["cartId"], () => [cartId]));
   var quote = $$quote_99118446;
   return {
     pay,

@@ -3,15 +3,15 @@
 import { registerServerReference as _registerServerReference } from "react-server-dom-webpack/server";
 import { captureValues as _captureValues, openCapturedValues as _openCapturedValues } from "webpack-server-actions/runtime/captured-values";
 import { db } from "./db";
-export const $$undo_684ad2b6 = _registerServerReference(async function undo(_captured) {
+export const $$undo_4e494173 = _registerServerReference(async function undo(_captured) {
   "use server";
 
   let note = {};
-  [note.id] = await _openCapturedValues("684ad2b6f24e7a3d634bcc8b149245d27bceea74", _captured);
+  [note.id] = await _openCapturedValues("4e494173900cbf67066812b6285859d081356a53", _captured);
   await db.delete(note.id);
-}, "684ad2b6f24e7a3d634bcc8b149245d27bceea74", null);
+}, "4e494173900cbf67066812b6285859d081356a53", null);
 export async function createNote(title) {
-  var undo = $$undo_684ad2b6.bind(null, _captureValues("684ad2b6f24e7a3d634bcc8b149245d27bceea74", "undo", ["note.id"], () => [note?.id]));
+  var undo = $$undo_4e494173.bind(null, _captureValues("4e494173900cbf67066812b6285859d081356a53", "undo", ["note.id"], () => [note?.id]));
   const note = await db.insert({
     title
   });

@@ -1,12 +1,12 @@
 import { registerServerReference as _registerServerReference } from "react-server-dom-webpack/server";
 import { captureValues as _captureValues, openCapturedValues as _openCapturedValues } from "webpack-server-actions/runtime/captured-values";
 import { db } from "./db";
-export const $$log_534c9be5 = _registerServerReference(async function log(_captured, level, ...messages) {
+export const $$log_5828b68d = _registerServerReference(async function log(_captured, level, ...messages) {
   "use server";
 
-  let [source] = await _openCapturedValues("534c9be5dc63c25fc7f8521f8f74323d4c8c11a6", _captured);
+  let [source] = await _openCapturedValues("5828b68d055fa3e2c5cecda48904f55baad57a05", _captured);
   await db.logs.add(source, level, messages);
-}, "534c9be5dc63c25fc7f8521f8f74323d4c8c11a6", null);
+}, "5828b68d055fa3e2c5cecda48904f55baad57a05", null);
 export const $$count_4b79e4cf = _registerServerReference(async (...values) => {
   "use server";
 
@@ -15,7 +15,7 @@ export const $$count_4b79e4cf = _registerServerReference(async (...values) => {
 export function Logger({
   source
 }) {
-  var log = $$log_534c9be5.bind(null, _captureValues("534c9be5dc63c25fc7f8521f8f74323d4c8c11a6", "log", ["source"], () => [source]));
+  var log = $$log_5828b68d.bind(null, _captureValues("5828b68d055fa3e2c5cecda48904f55baad57a05", "log", ["source"], () => [source]));
   const count = $$count_4b79e4cf;
   return {
     log,

@@ -2,37 +2,37 @@ import { registerServerReference as _registerServerReference } from "react-serve
 import { captureValues as _captureValues, openCapturedValues as _openCapturedValues } from "webpack-server-actions/runtime/captured-values";
 import { db } from "./db";
 import { track } from "./track";
-export const $$anonymous_ee55e7ef = _registerServerReference(async _captured => {
+export const $$anonymous_045c0ce0 = _registerServerReference(async _captured => {
   "use server";
 
-  let [cartId] = await _openCapturedValues("ee55e7ef52c6f1ec14b79ce80f90db93c4bb6aa0", _captured);
+  let [cartId] = await _openCapturedValues("045c0ce0d823457d3006a55738a0dcc8d848aabf", _captured);
   await db.carts.clear(cartId);
-}, "ee55e7ef52c6f1ec14b79ce80f90db93c4bb6aa0", null);
-export const $$anonymous_c81a6cac = _registerServerReference(async _captured2 => {
+}, "045c0ce0d823457d3006a55738a0dcc8d848aabf", null);
+export const $$anonymous_d3abbf6d = _registerServerReference(async _captured2 => {
   "use server";
 
-  let [cartId] = await _openCapturedValues("c81a6cac1036527b87d29802cbd359425b3b1b59", _captured2);
+  let [cartId] = await _openCapturedValues("d3abbf6d40d65c33e12c108ec76079320bd67465", _captured2);
   await db.carts.checkout(cartId);
-}, "c81a6cac1036527b87d29802cbd359425b3b1b59", null);
-export const $$action_3a464d7f = _registerServerReference(async _captured3 => {
+}, "d3abbf6d40d65c33e12c108ec76079320bd67465", null);
+export const $$action_67bd6785 = _registerServerReference(async _captured3 => {
   "use server";
 
-  let [cartId] = await _openCapturedValues("3a464d7fa523c57316d668ef75678aa4edc87fa2", _captured3);
+  let [cartId] = await _openCapturedValues("67bd6785da1ee3be3b08658526e9c2844e9e7d19", _captured3);
   await db.carts.save(cartId);
-}, "3a464d7fa523c57316d668ef75678aa4edc87fa2", null);
-export const $$action_d2663e1d = _registerServerReference(async _captured4 => {
+}, "67bd6785da1ee3be3b08658526e9c2844e9e7d19", null);
+export const $$action_5a1807af = _registerServerReference(async _captured4 => {
   "use server";
 
-  let [cartId] = await _openCapturedValues("d2663e1d58879c664f79477ef8d2a361e4a95111", _captured4);
+  let [cartId] = await _openCapturedValues("5a1807af852c46e2333dda3b9a82c12ff6df3961", _captured4);
   await db.carts.share(cartId);
-}, "d2663e1d58879c664f79477ef8d2a361e4a95111", null);
+}, "5a1807af852c46e2333dda3b9a82c12ff6df3961", null);
 export function Cart({
   cartId
 }) {
-  const handlers = [track($$anonymous_ee55e7ef.bind(null, _captureValues("ee55e7ef52c6f1ec14b79ce80f90db93c4bb6aa0", "(anonymous)", ["cartId"], () => [cartId]))), track($$anonymous_c81a6cac.bind(null, _captureValues("c81a6cac1036527b87d29802cbd359425b3b1b59", "(anonymous)", ["cartId"], () => [cartId])))];
+  const handlers = [track($$anonymous_045c0ce0.bind(null, _captureValues("045c0ce0d823457d3006a55738a0dcc8d848aabf", "(anonymous)", ["cartId"], () => [cartId]))), track($$anonymous_d3abbf6d.bind(null, _captureValues("d3abbf6d40d65c33e12c108ec76079320bd67465", "(anonymous)", ["cartId"], () => [cartId])))];
   return <>
-      <form action={$$action_3a464d7f.bind(null, _captureValues("3a464d7fa523c57316d668ef75678aa4edc87fa2", "action", ["cartId"], () => [cartId]))} />
-      <form action={$$action_d2663e1d.bind(null, _captureValues("d2663e1d58879c664f79477ef8d2a361e4a95111", "action", ["cartId"], () => [cartId]))} />
+      <form action={$$action_67bd6785.bind(null, _captureValues("67bd6785da1ee3be3b08658526e9c2844e9e7d19", "action", ["cartId"], () => [cartId]))} />
+      <form action={$$action_5a1807af.bind(null, _captureValues("5a1807af852c46e2333dda3b9a82c12ff6df3961", "action", ["cartId"], () => [cartId]))} />
       {handlers}
     </>;
 }

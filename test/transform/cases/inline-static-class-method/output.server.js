@@ -20,17 +20,17 @@ export class NoteStore {
     return NoteStore.archive(id);
   }
 }
-export const $$add_e361a656 = _registerServerReference(async function add(_captured, name) {
+export const $$add_cee0d6a1 = _registerServerReference(async function add(_captured, name) {
   "use server";
 
-  let [boardId] = await _openCapturedValues("e361a6565ff5831418e303ceb81feabf83a8fd75", _captured);
+  let [boardId] = await _openCapturedValues("cee0d6a14e25955b12e775c6546f1c242fad3307", _captured);
   return db.columns.add(boardId, name);
-}, "e361a6565ff5831418e303ceb81feabf83a8fd75", null);
+}, "cee0d6a14e25955b12e775c6546f1c242fad3307", null);
 export function Board({
   boardId
 }) {
   class Columns {
-    static add = $$add_e361a656.bind(null, _captureValues("e361a6565ff5831418e303ceb81feabf83a8fd75", "add", ["boardId"], () => [boardId]));
+    static add = $$add_cee0d6a1.bind(null, _captureValues("cee0d6a14e25955b12e775c6546f1c242fad3307", "add", ["boardId"], () => [boardId]));
   }
   return Columns.add;
 }

@@ -2,12 +2,12 @@ import { registerServerReference as _registerServerReference } from "react-serve
 import { captureValues as _captureValues, openCapturedValues as _openCapturedValues } from "webpack-server-actions/runtime/captured-values";
 import { db } from "./db";
 export const cleaners = [];
-export const $$anonymous_974b48e5 = _registerServerReference(async _captured => {
+export const $$anonymous_2d7c1725 = _registerServerReference(async _captured => {
   "use server";
 
-  let [table] = await _openCapturedValues("974b48e50b7afdeaa9aba622f006b370735bf72e", _captured);
+  let [table] = await _openCapturedValues("2d7c17251bdbc01cda237434f556df92bd957734", _captured);
   await db[table].clear();
-}, "974b48e50b7afdeaa9aba622f006b370735bf72e", null);
+}, "2d7c17251bdbc01cda237434f556df92bd957734", null);
 for (const table of ["notes", "tags"]) {
-  cleaners.push($$anonymous_974b48e5.bind(null, _captureValues("974b48e50b7afdeaa9aba622f006b370735bf72e", "(anonymous)", ["table"], () => [table])));
+  cleaners.push($$anonymous_2d7c1725.bind(null, _captureValues("2d7c17251bdbc01cda237434f556df92bd957734", "(anonymous)", ["table"], () => [table])));
 }

@@ -3,16 +3,16 @@ import { captureValues as _captureValues, openCapturedValues as _openCapturedVal
 // With `directiveTypos: "warning"`, slips are warnings: the module builds, and only the function
 // whose directive is spelled right is a server function.
 import { db } from "./db";
-export const $$remove_8180ec8f = _registerServerReference(async function remove(_captured) {
+export const $$remove_48303a59 = _registerServerReference(async function remove(_captured) {
   "use server";
 
-  let [pageId] = await _openCapturedValues("8180ec8f12d31e31c61be0cbafc3589e9e9161ea", _captured);
+  let [pageId] = await _openCapturedValues("48303a591bc90acc68f5bc94325b27a963c3c681", _captured);
   await db.remove(pageId);
-}, "8180ec8f12d31e31c61be0cbafc3589e9e9161ea", null);
+}, "48303a591bc90acc68f5bc94325b27a963c3c681", null);
 export function Page({
   pageId
 }) {
-  var remove = $$remove_8180ec8f.bind(null, _captureValues("8180ec8f12d31e31c61be0cbafc3589e9e9161ea", "remove", ["pageId"], () => [pageId]));
+  var remove = $$remove_48303a59.bind(null, _captureValues("48303a591bc90acc68f5bc94325b27a963c3c681", "remove", ["pageId"], () => [pageId]));
   async function publish() {
     "use sever";
 
