@@ -22,8 +22,8 @@ export interface HydrateAppOptions extends Pick<HydrationOptions, 'identifierPre
   callServer?: CallServer;
 }
 
-// How recently a reload for an unknown server function may have happened before another is refused:
-// a page that still names it after a reload would otherwise reload for ever.
+// How recently a reload for the same unknown server function may have happened before another is
+// refused: a page that still names it after a reload would otherwise reload for ever.
 const STALE_RELOAD_PAUSE = 10_000;
 const STALE_RELOAD_KEY = 'webpack-server-actions:stale-reload';
 
@@ -100,11 +100,16 @@ function withoutHash(href: string): string {
   return url.href;
 }
 
-function reloadOnce(): void {
+/**
+ * Reloads the page, unless the same unknown function made it reload a moment ago: a page that still
+ * names it after a reload would otherwise reload for ever. Another function (a second edit, a second
+ * deploy) reloads it again.
+ */
+function reloadOnce(actionId: string): void {
   try {
-    const last = Number(sessionStorage.getItem(STALE_RELOAD_KEY));
-    if (Date.now() - last < STALE_RELOAD_PAUSE) return;
-    sessionStorage.setItem(STALE_RELOAD_KEY, String(Date.now()));
+    const last = JSON.parse(sessionStorage.getItem(STALE_RELOAD_KEY) ?? 'null') as { id?: unknown; at?: unknown } | null;
+    if (last?.id === actionId && Date.now() - Number(last.at) < STALE_RELOAD_PAUSE) return;
+    sessionStorage.setItem(STALE_RELOAD_KEY, JSON.stringify({ id: actionId, at: Date.now() }));
   } catch {
     // No session storage (a sandboxed frame): reload without the guard.
   }

@@ -8,8 +8,8 @@ export interface ConnectedApp {
   showRoot(root: unknown): void;
   /** Goes to the page a server function redirected to, in place. */
   navigate(location: string): Promise<void>;
-  /** The page is older than the server (a call named an unknown server function). */
-  stale(): void;
+  /** The page is older than the server: a call named `actionId`, which the server does not know. */
+  stale(actionId: string): void;
 }
 
 let connected: ConnectedApp | null = null;

@@ -72,7 +72,7 @@ export function createCallServer(options: CallServerOptions = {}): CallServer {
     if (location !== null) return redirectTo(location) as T;
     const errorCode = response.headers.get(ACTION_ERROR_HEADER) as RefusalCode | null;
     if (errorCode) {
-      if (errorCode === 'not-found') connectedApp()?.stale();
+      if (errorCode === 'not-found') connectedApp()?.stale(id);
       throw new ServerActionError(errorCode, refusalMessage(errorCode, response.status), response.status);
     }
     if (!(response.headers.get('content-type') ?? '').startsWith(FLIGHT_CONTENT_TYPE)) {

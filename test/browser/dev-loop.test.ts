@@ -262,6 +262,35 @@ describe('development loop in Chromium (npm run dev on a copy of the notes examp
     await expectSameDocumentAndInput();
   });
 
+  it('reloads the page once when an inline server function now captures more, rather than open its old values in the wrong places', async () => {
+    const note = '#notes li:has(.note-title:text-matches("^deleted note "))';
+    const id = await page.getAttribute(note, 'data-note-id');
+    const title = await page.textContent(`${note} .note-title`);
+    const loadsBefore = documentLoads;
+    const since = dev.output().length;
+    const releaseRefreshes = await holdRefreshes();
+    // deleteNote now reads note.title as well: what it captures changed, and so did its ID.
+    copy.edit('NoteList.jsx', 'await db.notes.create(`deleted note ${note.id}`);', 'await db.notes.create(`deleted ${note.title}`);');
+    await dev.waitForOutput(/server and SSR bundles reloaded/, since, EDIT_SHOWN.timeout);
+    const refusal = page.waitForResponse((response) => response.request().method() === 'POST', EDIT_SHOWN);
+    await page.click(`${note} .delete-note button`);
+    expect((await refusal).headers()['x-server-action-error']).to.equal('not-found');
+    await waitForReloads(loadsBefore, 1);
+    await releaseRefreshes().catch(() => {}); // the document that held them is gone
+    expect(await readMarker(page), 'the page was reloaded').to.equal(undefined);
+    // The stale call ran nothing: the note is still there. On the new page, the new function runs.
+    await page.waitForSelector(`#notes li[data-note-id="${id}"]`, EDIT_SHOWN);
+    await page.click(`#notes li[data-note-id="${id}"] .delete-note button`);
+    await page.waitForFunction(
+      (created) => [...document.querySelectorAll('#notes .note-title')].some((element) => element.textContent === created),
+      `deleted ${title}`,
+      EDIT_SHOWN,
+    );
+    expect(documentLoads - loadsBefore, 'reloads').to.equal(1);
+    await setMarker(page);
+    await page.fill('#note-title', 'typed before the edits');
+  });
+
   it('shows an edit of a module a server component imports (styles.js) in place', async () => {
     copy.edit('styles.js', '\n`;', '\nh1 { color: rgb(1, 2, 3); }\n`;');
     await page.waitForFunction(() => getComputedStyle(document.querySelector('h1')!).color === 'rgb(1, 2, 3)', null, EDIT_SHOWN);
