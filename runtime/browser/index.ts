@@ -36,7 +36,7 @@ let shownUrl = '';
 export async function hydrateApp(options: HydrateAppOptions = {}): Promise<void> {
   callServer = options.callServer ?? defaultCallServer;
   const { root, formState } = await createFromReadableStream<PagePayload>(readPagePayload(), { callServer });
-  connectApp({ showRoot: (next) => showRoot(next), navigate, stale: reloadOnce });
+  connectApp({ startRender, navigate, stale: reloadOnce });
   shownUrl = window.location.href;
   window.addEventListener('popstate', () => {
     // Back to an anchor of the same page: the page is already there.
@@ -53,8 +53,9 @@ export async function hydrateApp(options: HydrateAppOptions = {}): Promise<void>
 
 /** Shows the current page as the server renders it now (a full reload if it does not answer with Flight). */
 export async function refresh(): Promise<void> {
+  const show = startRender();
   const page = await fetchPage(window.location.href);
-  if (page) showRoot(page.payload.root);
+  if (page) show(page.payload.root);
   else window.location.reload();
 }
 
@@ -64,6 +65,7 @@ export async function refresh(): Promise<void> {
  */
 export async function navigate(location: string): Promise<void> {
   const requested = new URL(location, window.location.href);
+  const show = startRender();
   const page = requested.origin === window.location.origin ? await fetchPage(requested.href) : null;
   if (!page) {
     window.location.assign(requested.href);
@@ -75,8 +77,22 @@ export async function navigate(location: string): Promise<void> {
   const samePage = url.pathname === window.location.pathname && url.search === window.location.search;
   window.history.pushState(null, '', url.href);
   shownUrl = url.href;
-  showRoot(page.payload.root);
+  show(page.payload.root);
   if (!samePage && !url.hash) window.scrollTo(0, 0);
+}
+
+// Requests that may bring a tree are numbered as they start; a tree is shown only if no request
+// started after its own has had its tree shown already.
+let started = 0;
+let onScreen = 0;
+
+function startRender(): (root: unknown) => void {
+  const ticket = ++started;
+  return (root) => {
+    if (ticket < onScreen) return;
+    onScreen = ticket;
+    showRoot(root);
+  };
 }
 
 function AppRoot({ initial }: { initial: ReactNode }): ReactNode {

@@ -4,8 +4,12 @@
  * its own `onRoot`/`onRedirect` (the default one included) uses them. One page holds one app.
  */
 export interface ConnectedApp {
-  /** Shows the server component tree that came back with a call. */
-  showRoot(root: unknown): void;
+  /**
+   * Called as a request that may bring a tree starts (a call, a refresh, a navigation); the function it
+   * returns shows that tree once it has come, unless the tree of a request started later is already on
+   * screen: answers can arrive out of order, and the older tree must not win.
+   */
+  startRender(): (root: unknown) => void;
   /** Goes to the page a server function redirected to, in place. */
   navigate(location: string): Promise<void>;
   /** The page is older than the server: a call named `actionId`, which the server does not know. */

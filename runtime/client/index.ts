@@ -56,6 +56,7 @@ export interface CallServerOptions {
 
 export function createCallServer(options: CallServerOptions = {}): CallServer {
   async function call<T>(id: string, args: unknown[]): Promise<T> {
+    const showRoot = options.onRoot ?? connectedApp()?.startRender();
     const body = await encodeReply(args);
     let response: Response;
     try {
@@ -79,7 +80,7 @@ export function createCallServer(options: CallServerOptions = {}): CallServer {
       throw new ServerActionError('failed', `The server answered ${response.status} without a server-function result.`, response.status);
     }
     const payload = await createFromFetch<ActionResponsePayload<T>>(Promise.resolve(response), { callServer: call });
-    if ('root' in payload) (options.onRoot ?? connectedApp()?.showRoot)?.(payload.root);
+    if ('root' in payload) showRoot?.(payload.root);
     return payload.returnValue;
   }
 

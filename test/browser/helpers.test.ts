@@ -156,6 +156,36 @@ describe('browser helper in Chromium', () => {
     expectQuiet(opened);
   });
 
+  it('shows the newest tree when answers arrive out of order: a refresh answered after a later call does not bring the older page back', async () => {
+    const opened = await open();
+    const { page } = opened;
+    app.server.counter.value = 10;
+    // The refresh's answer is rendered now (count 10), but reaches the page only after the call's.
+    let deliver!: () => Promise<void>;
+    const rendered = new Promise<void>((resolve) => {
+      void page.route('**/*', async (route) => {
+        const request = route.request();
+        if (request.method() !== 'GET' || !(request.headers().accept ?? '').includes('text/x-component')) return route.fallback();
+        const response = await route.fetch();
+        deliver = () => route.fulfill({ response });
+        resolve();
+      });
+    });
+    await page.evaluate(() => {
+      const scope = window as unknown as { __app: { refresh(): Promise<void> }; __refreshed?: Promise<void> };
+      scope.__refreshed = scope.__app.refresh();
+    });
+    await rendered;
+    // A call started after the refresh: its answer carries the page as it is now (count 11).
+    await page.click('#bump');
+    await waitForText(page, '#count', 'count 11');
+    await deliver();
+    await page.evaluate(() => (window as unknown as { __refreshed: Promise<void> }).__refreshed);
+    expect(await textOf(page, '#count'), 'the older tree is not shown over the newer one').to.equal('count 11');
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    expectQuiet(opened);
+  });
+
   it('follows redirect() to its page in place, and Back shows the previous page again', async () => {
     const opened = await open();
     const { page } = opened;
