@@ -18,6 +18,26 @@ if (typeof global.gc !== 'function' || typeof process.send !== 'function') {
 }
 
 const { start } = require(path.join(__dirname, '../examples/notes/server.js'));
+const { startFloor } = require('./load/floor-server.cjs');
+const { Session } = require('node:inspector');
+
+// The CPU profile of one round (load/cpu-share.ts reads it): the inspector's Profiler, in-process, so
+// that it covers that round only and not the start-up or the rest of the load.
+const inspector = new Session();
+inspector.connect();
+const post = (method, params) => new Promise((done, fail) => inspector.post(method, params, (error, result) => (error ? fail(error) : done(result))));
+async function profile(command) {
+  if (command === 'start') {
+    await post('Profiler.enable');
+    // 100 µs: a round of a few hundred requests at CI size still gives thousands of samples.
+    await post('Profiler.setSamplingInterval', { interval: 100 });
+    await post('Profiler.start');
+    return null;
+  }
+  const { profile: taken } = await post('Profiler.stop');
+  await post('Profiler.disable');
+  return taken;
+}
 
 const connections = (server) => new Promise((resolve) => server.getConnections((error, count) => resolve(error ? -1 : count)));
 
@@ -35,12 +55,20 @@ async function measure(server) {
 // The parent went away (it finished, or crashed): nothing is left to answer.
 process.on('disconnect', () => process.exit(0));
 
-start(0, '127.0.0.1').then((server) => {
+Promise.all([start(0, '127.0.0.1'), startFloor('127.0.0.1')]).then(([server, floorUrl]) => {
   process.on('message', (message) => {
     if (message?.type === 'stop') process.exit(0);
+    // The server's CPU time so far (user + system, µs), asked before and after each round of the floor comparison.
+    if (message?.type === 'cpu') return process.send({ type: 'cpu', id: message.id, cpu: process.cpuUsage() });
+    if (message?.type === 'profile') {
+      return profile(message.command).then(
+        (taken) => process.send({ type: 'profile', id: message.id, profile: taken }),
+        (error) => process.send({ type: 'profile', id: message.id, error: String(error?.stack ?? error) }),
+      );
+    }
     if (message?.type !== 'measure') return;
     measure(server).then((memory) => process.send({ type: 'memory', id: message.id, memory }));
   });
   const { address, port } = server.address();
-  process.send({ type: 'listening', url: `http://${address}:${port}` });
+  process.send({ type: 'listening', url: `http://${address}:${port}`, floorUrl });
 });

@@ -9,17 +9,25 @@
  *   --max-growth-mb M  memory growth tolerated between the two halves of the run (default 2)
  *   --creates K        createNote calls among the N (default N/200, at most 100)
  *   --cpu-prof DIR     write a CPU profile of the server there (node --cpu-prof), to see where time goes
+ *   --floor-rounds K   rounds of each side in the floor comparison (default 4)
+ *   --floor-calls N    requests in each round of it (default N/20, at least 200)
  *
  * It builds the example into a temporary directory, seeds a store in another, starts the server in a
  * child process (scripts/load-server.cjs), sends a mix of calls and no-JavaScript form posts
  * (scripts/load/mix.ts), then checks every answer, the store read back (scripts/load/store-check.ts) and
  * the server's memory over the run (scripts/load/memory.ts). It exits 1, saying why, on any failed
  * request, lost write or memory growth beyond the tolerance.
+ *
+ * Then it compares updateName calls with a floor measured in the same run (scripts/load/floor.ts): the
+ * same store write and page render on a plain route without server functions, in alternating rounds,
+ * with requests/s, latency and the server's CPU time per request for both; and, from a CPU profile of
+ * one more round of calls, the share of the server's CPU spent in the package's runtime files.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { compareWithFloor } from './load/floor';
 import { compareHalves, megabytes } from './load/memory';
 import type { CreatedNote, LoadContext } from './load/mix';
 import { readPageForms } from './load/page-forms';
@@ -40,6 +48,8 @@ const { values: options } = parseArgs({
     'max-growth-mb': { type: 'string', default: '2' },
     'cpu-prof': { type: 'string' },
     creates: { type: 'string' },
+    'floor-rounds': { type: 'string', default: '4' },
+    'floor-calls': { type: 'string' },
   },
 });
 
@@ -62,6 +72,8 @@ const maxGrowthBytes = positive('max-growth-mb', options['max-growth-mb']) * 102
 // Each note is rendered on every page and every call's answer (with its two forms, one of them a
 // sealed captured value): a bounded number of them, 120 notes at most with the seeded ones.
 const creates = options.creates === undefined ? Math.min(100, Math.ceil(calls / 200)) : count('creates', options.creates);
+const floorRounds = Math.max(1, count('floor-rounds', options['floor-rounds']));
+const floorCalls = options['floor-calls'] === undefined ? Math.max(200, Math.round(calls / 20)) : Math.max(1, count('floor-calls', options['floor-calls']));
 const SEEDED_NOTES = 20;
 // Renamed by the load; the last five are written by nothing, and must stay as seeded.
 const RENAMED_NOTE_IDS = Array.from({ length: SEEDED_NOTES - 5 }, (_, index) => index + 1);
@@ -126,21 +138,27 @@ async function main(): Promise<number> {
       created,
     };
     const { measured, seconds } = await runLoad(server, agent, browsers, plan(calls, creates), context, samples);
+    // Every write has been answered, so it is in the file: read before the floor comparison writes names.
+    const store: Store = JSON.parse(readFileSync(path.join(dataDir, 'store.json'), 'utf8'));
+    const floor = await compareWithFloor(server, { concurrency, requestsPerRound: floorCalls, pairs: floorRounds, updateNameId: context.ids.updateName });
     await server.stop();
+    // The comparison's calls (a round to warm up, its rounds, and the profiled one) are POSTs too.
+    const comparedCalls = (floorRounds + 2) * floorCalls;
 
     const memory = compareHalves(measured, calls);
-    const store: Store = JSON.parse(readFileSync(path.join(dataDir, 'store.json'), 'utf8'));
+    const floorFailures = floor.serverFunctions.failures + floor.floor.failures;
     const problems = [
+      ...(floorFailures > 0 ? [`${floorFailures} request(s) of the floor comparison failed: ${floor.firstFailures.join('; ')}`] : []),
       ...(tally.total(tally.failures) > 0 ? [`${tally.total(tally.failures)} request(s) failed (the first are listed above)`] : []),
       ...storeProblems(store, seeded, writes, created),
-      ...serverProblems(server.output, calls),
+      ...serverProblems(server.output, calls + comparedCalls),
       ...(memory.growth > maxGrowthBytes
         ? [`the server's memory grew by ${megabytes(memory.growth)} between the two halves of the run, more than the tolerance (${megabytes(maxGrowthBytes)})`]
         : []),
       // The load closes its connections before each sample: one the server still has is one it did not close.
       ...measured.filter((sample) => sample.connections !== 0).map((sample) => `the server had ${sample.connections} connection(s) open after the client closed its own (sample at ${sample.requests} requests)`),
     ];
-    const figures = figuresOf(tally, seconds, memory, { build: `${options.build ? buildDir : mode} build`, concurrency, maxGrowthBytes, problems });
+    const figures = figuresOf(tally, seconds, memory, { build: `${options.build ? buildDir : mode} build`, concurrency, maxGrowthBytes, problems, floor });
     printFigures(figures, tally, server.output);
     return problems.length === 0 ? 0 : 1;
   } catch (error) {

@@ -60,7 +60,7 @@ export const CREATE_NOTE: [string, Kind] = ['createNote call', createNoteCall];
 // Every seventh value has text beyond ASCII, to carry UTF-8 through both encodings.
 const valueFor = (prefix: string, index: number) => `${prefix} ${index}${index % 7 === 0 ? ' — é✓🙂' : ''}`;
 
-async function callSpec(browser: Browser, id: string, args: unknown[]): Promise<RequestSpec> {
+export async function callSpec(browser: Browser, id: string, args: unknown[]): Promise<RequestSpec> {
   const { body, contentType } = await encodeBody(await flightClient.encodeReply(args));
   const headers = { 'x-server-action': id, accept: 'text/x-component', 'content-type': contentType, origin: browser.origin, 'sec-fetch-site': 'same-origin' };
   return { method: 'POST', path: '/', headers, body };
@@ -90,7 +90,7 @@ async function send(label: string, browser: Browser, spec: RequestSpec, context:
   return undefined;
 }
 
-function callProblem(answer: Answer): string | undefined {
+export function callProblem(answer: Answer): string | undefined {
   if (answer.status !== 200) return `status ${answer.status} (${answer.headers['x-server-action-error'] ?? 'no error code'}): ${answer.body.toString().slice(0, 200)}`;
   if (!String(answer.headers['content-type']).startsWith('text/x-component')) return `content type ${answer.headers['content-type']}`;
   if (answer.body.length === 0) return 'an empty answer';

@@ -1,4 +1,5 @@
 /** The load test's figures: printed for people, and as one JSON line (`LOAD-FIGURES {...}`) for its test. */
+import { floorLines, type FloorFigures } from './floor';
 import { megabytes, retained, type MemoryFigures } from './memory';
 import type { ServerOutput } from './server-process';
 import type { Tally } from './tally';
@@ -15,10 +16,12 @@ export interface Figures {
   latencyMs: { p50: number; p95: number; p99: number };
   memory: MemoryFigures;
   maxGrowthBytes: number;
+  /** The floor comparison: updateName calls against the same work without server functions. */
+  floor: FloorFigures;
   problems: string[];
 }
 
-export function figuresOf(tally: Tally, seconds: number, memory: MemoryFigures, rest: Pick<Figures, 'build' | 'concurrency' | 'maxGrowthBytes' | 'problems'>): Figures {
+export function figuresOf(tally: Tally, seconds: number, memory: MemoryFigures, rest: Pick<Figures, 'build' | 'concurrency' | 'maxGrowthBytes' | 'problems' | 'floor'>): Figures {
   const requests = tally.total(tally.requests);
   const [p50, p95, p99] = tally.percentiles(50, 95, 99).map((ms) => Math.round(ms * 10) / 10);
   return {
@@ -56,6 +59,7 @@ export function printFigures(figures: Figures, tally: Tally, server: ServerOutpu
     `  failures             ${figures.failures}`,
     `  latency              p50 ${figures.latencyMs.p50} ms, p95 ${figures.latencyMs.p95} ms, p99 ${figures.latencyMs.p99} ms`,
     ...memoryLines(figures),
+    ...floorLines(figures.floor),
     `  server access log    ${accessLog || 'none printed'}`,
   ];
   console.log(lines.join('\n'));

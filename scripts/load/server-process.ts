@@ -48,13 +48,38 @@ export interface ServerOutput {
 
 export interface NotesServer {
   url: string;
+  /** The floor route in the same process (load/floor-server.cjs): the same store write and page, no server functions. */
+  floorUrl: string;
   output: ServerOutput;
   measure(requests: number): Promise<MemorySample>;
+  /** The server process's CPU time so far (process.cpuUsage: user and system, µs). */
+  cpuUsage(): Promise<NodeJS.CpuUsage>;
+  /** Starts the server's in-process CPU profiler. */
+  startProfile(): Promise<void>;
+  /** Stops it, and resolves with its profile. */
+  stopProfile(): Promise<CpuProfile>;
   stop(): Promise<void>;
 }
 
 /** What load-server.cjs answers: memory, and the connections still open (0 unless one failed to close). */
 type Measured = NodeJS.MemoryUsage & { connections: number };
+
+/** The inspector's Profiler.Profile, the parts load/cpu-share.ts reads. */
+export interface CpuProfile {
+  nodes: Array<{ id: number; hitCount?: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }>;
+  startTime: number;
+  endTime: number;
+}
+
+/** An answer of load-server.cjs to a question with an id (`memory`, `cpu`, `profile`). */
+interface Reply {
+  type: string;
+  id: number;
+  memory?: Measured;
+  cpu?: NodeJS.CpuUsage;
+  profile?: CpuProfile | null;
+  error?: string;
+}
 
 // `[notes] POST "/" 200 ran updateName`: the outcome is what follows the path.
 const ACCESS_LOG_LINE = /^\[notes\] POST "(?:[^"\\]|\\.)*" (.*)$/;
@@ -97,32 +122,42 @@ export function startNotesServer({ buildDir, dataDir, nodeEnv, cpuProfileDir }: 
   // once the parent has disconnected the IPC channel, nodejs/node#19433.)
   const ended = (emitter: NodeJS.EventEmitter, event: string) => new Promise<void>((resolve) => emitter.once(event, () => resolve()));
   const closed = Promise.all([ended(child, 'exit'), ended(child.stdout!, 'close'), ended(child.stderr!, 'close')]);
-  let nextMeasurement = 0;
-  const pending = new Map<number, { done: (memory: Measured) => void; fail: (error: Error) => void }>();
+  let nextQuestion = 0;
+  const pending = new Map<number, { done: (reply: Reply) => void; fail: (error: Error) => void }>();
+  const ask = (question: Record<string, unknown>): Promise<Reply> => {
+    const id = nextQuestion++;
+    return new Promise((resolve, reject) => {
+      if (child.exitCode !== null || child.signalCode !== null) return reject(new Error(`The server exited:\n${output.stderr}`));
+      const settle = () => pending.delete(id);
+      pending.set(id, { done: (reply) => (settle(), reply.error ? reject(new Error(reply.error)) : resolve(reply)), fail: (error) => (settle(), reject(error)) });
+      child.send({ ...question, id });
+    });
+  };
   child.once('exit', (code, signal) => {
     for (const { fail } of pending.values()) fail(new Error(`The server exited (${code ?? signal}) while measuring:\n${output.stderr}`));
   });
   return new Promise((resolve, reject) => {
     const onExit = (code: number | null) => reject(new Error(`The server exited (${code}) before it listened:\n${output.stderr}`));
     child.once('exit', onExit);
-    child.on('message', (message: { type: string; url?: string; id?: number; memory?: Measured }) => {
-      if (message.type === 'memory') pending.get(message.id!)?.done(message.memory!);
-      if (message.type !== 'listening') return;
+    child.on('message', (message: Reply & { url?: string; floorUrl?: string }) => {
+      if (message.type !== 'listening') return pending.get(message.id)?.done(message);
       child.off('exit', onExit);
       resolve({
         url: message.url!,
+        floorUrl: message.floorUrl!,
         output,
-        measure(requests) {
-          const id = nextMeasurement++;
-          return new Promise((resolve, reject) => {
-            if (child.exitCode !== null || child.signalCode !== null) return reject(new Error(`The server exited:\n${output.stderr}`));
-            const settle = () => pending.delete(id);
-            pending.set(id, {
-              done: ({ heapUsed, external, rss, connections }) => (settle(), resolve({ requests, heapUsed, external, rss, connections })),
-              fail: (error) => (settle(), reject(error)),
-            });
-            child.send({ type: 'measure', id });
-          });
+        async measure(requests) {
+          const { heapUsed, external, rss, connections } = (await ask({ type: 'measure' })).memory!;
+          return { requests, heapUsed, external, rss, connections };
+        },
+        async cpuUsage() {
+          return (await ask({ type: 'cpu' })).cpu!;
+        },
+        async startProfile() {
+          await ask({ type: 'profile', command: 'start' });
+        },
+        async stopProfile() {
+          return (await ask({ type: 'profile', command: 'stop' })).profile!;
         },
         async stop() {
           // The server exits when asked (so that --cpu-prof writes its profile); one that does not is killed.
