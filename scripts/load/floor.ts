@@ -155,7 +155,7 @@ export function floorLines(figures: FloorFigures): string[] {
     .map(([origin, value]) => `${origin} ${percent(value)}`)
     .join(', ');
   return [
-    `  floor comparison     ${figures.rounds} rounds each of ${figures.requestsPerRound} updateName calls and of ${figures.requestsPerRound} floor requests (same store write and page, no server functions), alternating`,
+    `  floor comparison     ${figures.rounds} round${figures.rounds === 1 ? '' : 's'} each of ${figures.requestsPerRound} updateName calls and of ${figures.requestsPerRound} floor requests (same store write and page, no server functions), alternating`,
     `  server functions     ${side(figures.serverFunctions)}`,
     `  floor                ${side(figures.floor)}`,
     `  against the floor    ${ratio.throughput} × the time per request, p50 ${ratio.p50} ×, p99 ${ratio.p99} ×, server CPU per request ${ratio.cpu} ×`,
