@@ -4,7 +4,7 @@
  *   --runs N                cold and warm builds per variant and size (default 5; 3 above 4 000 modules)
  *   --rebuilds N            watch rebuilds per variant and size (default 10)
  *   --memory-rebuilds N     watch rebuilds at 2 000 modules, where the heap is followed (default 50)
- *   --only LIST             builds, transforms, runtime (default: all three)
+ *   --only LIST             builds, transforms, fuzz, runtime (default: all four)
  *   --devtool VALUE         the apps' devtool (default cheap-module-source-map; "false" for none)
  *   --quick                 a few seconds of everything, to see that it runs (the figures mean little)
  *   --out FILE              where the Markdown goes (default benchmarks/results.md)
@@ -24,6 +24,7 @@ import { runBuildBenchmark } from './bench/builds';
 import { runRuntimeBenchmark } from './bench/runtime';
 import type { BenchSection } from './bench/section';
 import { runTransformBenchmark } from './bench/transforms';
+import { runFuzzCostBenchmark } from './bench/fuzz-costs';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 const { values: options } = parseArgs({
@@ -32,7 +33,7 @@ const { values: options } = parseArgs({
     runs: { type: 'string' },
     rebuilds: { type: 'string', default: '10' },
     'memory-rebuilds': { type: 'string', default: '50' },
-    only: { type: 'string', default: 'builds,transforms,runtime' },
+    only: { type: 'string', default: 'builds,transforms,fuzz,runtime' },
     devtool: { type: 'string', default: 'cheap-module-source-map' },
     quick: { type: 'boolean', default: false },
     out: { type: 'string', default: path.join(REPO_ROOT, 'benchmarks/results.md') },
@@ -83,6 +84,7 @@ async function sections(): Promise<BenchSection[]> {
       );
     }
     if (only.has('transforms')) result.push(await runTransformBenchmark({ quick }));
+    if (only.has('fuzz')) result.push(runFuzzCostBenchmark({ quick }));
     if (only.has('runtime')) result.push(await runRuntimeBenchmark({ quick }));
   } finally {
     rmSync(workDir, { recursive: true, force: true });

@@ -142,12 +142,11 @@ describe('callServer (the client runtime, bundled for the browser)', () => {
 
   it('rejects with ServerActionError "network", at once, when nothing listens', async () => {
     openPage(await closedPortUrl());
-    const started = Date.now();
+    // The default callServer has no timeout: the error can only come from the refused connection (a
+    // wait for an answer would last until mocha's timeout).
     const { error } = await settle(() => client.callServer(actions.increment.$$id, [1]));
     expect(error).to.be.an.instanceOf(client.ServerActionError);
     expect(error).to.include({ code: 'network', status: undefined });
-    // At once: long before the 10 s a test would wait on a server that does not answer at all.
-    expect(Date.now() - started).to.be.below(10_000);
   });
 
   it('gives up on a server that never answers after `timeout` ms, with ServerActionError "network"', async () => {
@@ -159,9 +158,9 @@ describe('callServer (the client runtime, bundled for the browser)', () => {
       const elapsed = Date.now() - started;
       expect(error).to.be.an.instanceOf(client.ServerActionError);
       expect(error).to.have.property('code', 'network');
-      // Not before the timeout; after it by however long a loaded machine takes, within a generous bound.
+      // Not before the timeout; after it by however long a loaded machine takes (the server never
+      // answers, so without the timeout the call would wait until mocha gives up).
       expect(elapsed).to.be.at.least(250);
-      expect(elapsed).to.be.below(10_000);
     } finally {
       silent.server.closeAllConnections();
       await new Promise((resolve) => silent.server.close(resolve));

@@ -190,21 +190,9 @@ function missedDirective(input: LoaderRunInput, run: LoaderRun): string | null {
   return inline === undefined ? null : `passed on a module with a "use server" function (line ${inline}) untouched`;
 }
 
-/**
- * How long one run may take: twenty times what the loader needs for a large module on a slow machine
- * (about 2.5 µs a character), and never less than 3 s. Far above any honest run, well below what a
- * quadratic scan of a large module takes.
- */
-function timeBudget(source: string): number {
-  return Math.max(3000, source.length * 0.05);
-}
-
 export function checkRun(input: LoaderRunInput, run: LoaderRun): Verdict {
   const fail = (problem: string): Verdict => ({ ok: false, problem });
   if ('thrown' in run) return fail(`threw ${describeError(run.thrown)}`);
-  if (run.milliseconds > timeBudget(input.source)) {
-    return fail(`took ${Math.round(run.milliseconds)} ms for ${input.source.length} characters (more than ${timeBudget(input.source)} ms)`);
-  }
   if (run.calls.length !== 1) return fail(`called back ${run.calls.length} times (synchronously), not once`);
   const [{ error, code }] = run.calls;
   if (error) return fail(`called back with an error (not located): ${describeError(error)}`);
