@@ -55,11 +55,14 @@ for (const [serverName, serverScript] of SERVERS) {
 
     const storeBytes = () => readFileSync(path.join(dataDir, 'store.json'), 'utf8');
     const notes = (): Array<{ id: number; title: string; author?: string | null }> => JSON.parse(storeBytes()).notes;
-    const asUser = (value: string) => ({ cookie: `${USER_COOKIE}=${value}` });
+    // Each request on a connection of its own: a loop of many requests on a loaded machine otherwise
+    // meets fetch's keep-alive race (a POST written to a pooled connection that the server closed as
+    // idle fails with EPIPE, and fetch retries only GETs).
+    const asUser = (value: string) => ({ cookie: `${USER_COOKIE}=${value}`, connection: 'close' });
     // As a browser sends it: a form post from the page carries its Origin.
-    const origin = () => ({ origin: server!.url });
+    const origin = () => ({ origin: server!.url, connection: 'close' });
     async function getPage(headers: Record<string, string> = {}): Promise<string> {
-      const response = await fetch(`${server!.url}/`, { headers });
+      const response = await fetch(`${server!.url}/`, { headers: { connection: 'close', ...headers } });
       expect(response.status).to.equal(200);
       return response.text();
     }
@@ -180,7 +183,7 @@ for (const [serverName, serverScript] of SERVERS) {
       expect(await refusedForm.text()).to.match(REFUSED);
       expect((await callDelete(1, grace)).status).to.equal(500);
       // The browser that wrote it, its anonymous session, without signing in: the note has an author.
-      const writer = { cookie: 'notes-session=another-browser-session-01' };
+      const writer = { cookie: 'notes-session=another-browser-session-01', connection: 'close' };
       expect((await postDelete(1, writer)).status).to.equal(500);
       expect(storeBytes()).to.equal(before);
 
