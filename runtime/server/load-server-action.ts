@@ -4,7 +4,7 @@
  * reference registered under that very ID.
  *
  * `loadServerAction` runs once per request: it reads the manifest once, awaits only what is a promise
- * (a chunk to load, a module with top-level await), and refuses with an error made without a stack.
+ * (a chunk to load, a module with top-level await), and refuses with one error made once (below).
  */
 import { ServerActionNotFoundError } from './errors';
 import { readServerActionsManifest } from './manifest';
@@ -13,6 +13,19 @@ import { loadWebpackChunk, requireWebpackModule } from './webpack-globals';
 const ACTION_ID = /^[0-9a-f]{40}$/;
 const SERVER_REFERENCE = Symbol.for('react.server.reference');
 const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * Every refusal rejects with this one error, frozen: making an `Error` costs V8 about 270 ns even
+ * without a stack, more than the rest of a refusal (see docs/benchmarks.md), and a refused ID is
+ * client input a server may meet at any rate. Its message, code, type and stack are those of a new
+ * one; frozen, so that nothing one caller adds to it reaches another's (an assignment to it fails, and
+ * throws in strict code: wrap it, `new Error('…', { cause })`, to add context).
+ */
+let notFound: ServerActionNotFoundError | undefined;
+
+function notFoundError(): ServerActionNotFoundError {
+  return (notFound ??= Object.freeze(new ServerActionNotFoundError()));
+}
 
 export type ServerFunction = ((...args: unknown[]) => Promise<unknown>) & { $$id: string };
 
@@ -30,7 +43,7 @@ export async function loadServerAction(id: string): Promise<ServerFunction> {
     // Rejected once the caller has awaited (or caught) the promise: one rejected before it has a
     // handler goes through Node's unhandled-rejection bookkeeping, half of a refusal's cost.
     await undefined;
-    throw new ServerActionNotFoundError();
+    throw notFoundError();
   }
   const entry = manifest[id];
   for (let index = 0; index < entry.chunks.length; index += 2) await loadWebpackChunk(entry.chunks[index]);
@@ -40,7 +53,7 @@ export async function loadServerAction(id: string): Promise<ServerFunction> {
   const fn = hasOwn.call(moduleExports, entry.name) ? moduleExports[entry.name] : undefined;
   const reference = fn as Partial<ServerFunction> & { $$typeof?: symbol };
   if (typeof fn !== 'function' || reference.$$typeof !== SERVER_REFERENCE || reference.$$id !== id) {
-    throw new ServerActionNotFoundError();
+    throw notFoundError();
   }
   return fn as ServerFunction;
 }
