@@ -24,7 +24,7 @@ export async function handleForm(
   const formData = await request.body.readFormData(limits.body);
   const named = formAction(formData);
   if (named === null) return { result: { kind: 'none', formState: null }, answer: null, headers: [] };
-  const action = requireKnownAction(named.id);
+  const action = requireKnownAction(named.id).info;
   if (named.boundPrefix !== undefined) await checkBoundArguments(formData, named.boundPrefix, limits, deadline);
   // decodeFormState reads a binding of its own after the function ran: one that cannot settle is
   // refused before, not left to fail or hang the answer.

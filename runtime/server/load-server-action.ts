@@ -7,7 +7,7 @@
  * (a chunk to load, a module with top-level await), and refuses with one error made once (below).
  */
 import { ServerActionNotFoundError } from './errors';
-import { readServerActionsManifest } from './manifest';
+import { readServerActionsManifest, type ServerManifestEntry } from './manifest';
 import { loadWebpackChunk, requireWebpackModule } from './webpack-globals';
 
 const ACTION_ID = /^[0-9a-f]{40}$/;
@@ -45,15 +45,42 @@ export async function loadServerAction(id: string): Promise<ServerFunction> {
     await undefined;
     throw notFoundError();
   }
-  const entry = manifest[id];
+  const found = registeredFunction(id, manifest[id]);
+  const fn = found instanceof Promise ? await found : found;
+  if (fn === null) throw notFoundError();
+  return fn;
+}
+
+/**
+ * The server function registered under `id`, for its manifest entry: the function itself when its
+ * module is loaded, a promise of it only when a chunk or the module (top-level await) must be awaited,
+ * null when the export is no server reference registered under that very ID. For callers that have
+ * checked the ID already (the request helper), and for loadServerAction.
+ */
+export function registeredFunction(id: string, entry: ServerManifestEntry): ServerFunction | null | Promise<ServerFunction | null> {
+  if (entry.chunks.length > 0) return loadChunks(entry).then(() => registeredFunctionOf(id, entry, requireWebpackModule(entry.id)));
+  return registeredFunctionOf(id, entry, requireWebpackModule(entry.id));
+}
+
+async function loadChunks(entry: ServerManifestEntry): Promise<void> {
   for (let index = 0; index < entry.chunks.length; index += 2) await loadWebpackChunk(entry.chunks[index]);
-  const required = requireWebpackModule(entry.id);
+}
+
+function registeredFunctionOf(
+  id: string,
+  entry: ServerManifestEntry,
+  required: Record<string, unknown> | Promise<Record<string, unknown>>,
+): ServerFunction | null | Promise<ServerFunction | null> {
   // A module with top-level await gives a promise of its exports.
-  const moduleExports = typeof (required as { then?: unknown }).then === 'function' ? await required : (required as Record<string, unknown>);
+  if (typeof (required as { then?: unknown }).then === 'function') {
+    return Promise.resolve(required).then((moduleExports) => registeredExport(id, entry, moduleExports));
+  }
+  return registeredExport(id, entry, required as Record<string, unknown>);
+}
+
+function registeredExport(id: string, entry: ServerManifestEntry, moduleExports: Record<string, unknown>): ServerFunction | null {
   const fn = hasOwn.call(moduleExports, entry.name) ? moduleExports[entry.name] : undefined;
   const reference = fn as Partial<ServerFunction> & { $$typeof?: symbol };
-  if (typeof fn !== 'function' || reference.$$typeof !== SERVER_REFERENCE || reference.$$id !== id) {
-    throw notFoundError();
-  }
+  if (typeof fn !== 'function' || reference.$$typeof !== SERVER_REFERENCE || reference.$$id !== id) return null;
   return fn as ServerFunction;
 }
