@@ -45,8 +45,12 @@ export async function loadServerAction(id: string): Promise<ServerFunction> {
     await undefined;
     throw notFoundError();
   }
-  const found = registeredFunction(id, manifest[id]);
-  const fn = found instanceof Promise ? await found : found;
+  const entry = manifest[id];
+  for (let index = 0; index < entry.chunks.length; index += 2) await loadWebpackChunk(entry.chunks[index]);
+  const required = requireWebpackModule(entry.id);
+  // A module with top-level await gives a promise of its exports.
+  const moduleExports = typeof (required as { then?: unknown }).then === 'function' ? await required : (required as Record<string, unknown>);
+  const fn = registeredExport(id, entry, moduleExports);
   if (fn === null) throw notFoundError();
   return fn;
 }
@@ -54,8 +58,8 @@ export async function loadServerAction(id: string): Promise<ServerFunction> {
 /**
  * The server function registered under `id`, for its manifest entry: the function itself when its
  * module is loaded, a promise of it only when a chunk or the module (top-level await) must be awaited,
- * null when the export is no server reference registered under that very ID. For callers that have
- * checked the ID already (the request helper), and for loadServerAction.
+ * null when the export is no server reference registered under that very ID. For the request helper,
+ * which has checked the ID already: loadServerAction does the same inline (its caller awaits anyway).
  */
 export function registeredFunction(id: string, entry: ServerManifestEntry): ServerFunction | null | Promise<ServerFunction | null> {
   if (entry.chunks.length > 0) return loadChunks(entry).then(() => registeredFunctionOf(id, entry, requireWebpackModule(entry.id)));
