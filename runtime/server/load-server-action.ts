@@ -50,9 +50,11 @@ export async function loadServerAction(id: string): Promise<ServerFunction> {
   const required = requireWebpackModule(entry.id);
   // A module with top-level await gives a promise of its exports.
   const moduleExports = typeof (required as { then?: unknown }).then === 'function' ? await required : (required as Record<string, unknown>);
-  const fn = registeredExport(id, entry, moduleExports);
-  if (fn === null) throw notFoundError();
-  return fn;
+  // registeredExport's check, written out: the call costs a tenth of a known ID's lookup.
+  const fn = hasOwn.call(moduleExports, entry.name) ? moduleExports[entry.name] : undefined;
+  const reference = fn as Partial<ServerFunction> & { $$typeof?: symbol };
+  if (typeof fn !== 'function' || reference.$$typeof !== SERVER_REFERENCE || reference.$$id !== id) throw notFoundError();
+  return fn as ServerFunction;
 }
 
 /**
