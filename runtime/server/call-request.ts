@@ -11,15 +11,14 @@ import type { ActionRequest, HeaderPairs } from './action-request';
 import { isMultipart, isPlainText } from './body-refusals';
 import {
   CapturedValuesRejectedError,
-  ServerActionNotFoundError,
   ServerActionRedirect,
   ServerActionRequestError,
 } from './errors';
-import { loadServerAction, type ServerFunction } from './load-server-action';
+import { registeredFunction } from './load-server-action';
 import { getServerActionsManifest } from './manifest';
 import type { ActionOutcome, HandleServerActionOptions, RenderFlight, RequestLimits } from './request-options';
 import type { ResponseShape } from './response-shape';
-import { beforeDeadline, settleArguments, type Deadline } from './settle-arguments';
+import { beforeDeadline, settleArguments, settledNow, type Deadline } from './settle-arguments';
 
 export async function handleCall<Native, Flight>(
   request: ActionRequest<Native>,
@@ -30,13 +29,17 @@ export async function handleCall<Native, Flight>(
   renderFlight: RenderFlight<Flight>,
   shape: ResponseShape,
 ): Promise<ActionOutcome<Flight>> {
-  const action = requireKnownAction(actionHeader);
+  const { info: action, entry } = requireKnownAction(actionHeader);
   const contentType = request.header('content-type');
   if (!isPlainText(contentType) && !isMultipart(contentType)) {
     throw new ServerActionRequestError('unsupported-media-type', 'A call carries text/plain or multipart/form-data.');
   }
   const args = await decodeArguments(request, limits);
-  const fn = await loadRegistered(action.id);
+  // Checked above: only what the module exports can still fail. Awaited only when it is a promise.
+  const found = registeredFunction(action.id, entry);
+  const fn = found instanceof Promise ? await found : found;
+  // An export that is not a registered server function is as unknown as a missing ID.
+  if (fn === null) throw notFound();
   // The client went away while its body arrived: the function does not run for nobody.
   request.signal?.throwIfAborted();
 
@@ -65,16 +68,6 @@ export async function handleCall<Native, Flight>(
   return { result: { kind: 'call', status, action }, answer: { status, headers, body: { flight } }, headers: [] };
 }
 
-/** The registered function; an export that is not one is as unknown as a missing ID. */
-export async function loadRegistered(id: string): Promise<ServerFunction> {
-  try {
-    return await loadServerAction(id);
-  } catch (error) {
-    if (error instanceof ServerActionNotFoundError) throw notFound();
-    throw error;
-  }
-}
-
 /**
  * The arguments, whole: the body read within the limits, decoded by React, and everything React left
  * unfinished in them (promises, streams, iterators) settled, all within the body's deadline.
@@ -86,26 +79,35 @@ async function decodeArguments(request: ActionRequest<unknown>, limits: RequestL
   const body = isMultipart(request.header('content-type'))
     ? await request.body.readFormData(limits.body)
     : await request.body.readText(limits.body);
-  const args = await decodeWithin(body, limits, deadline);
+  const decoded = decodeWithin(body, limits, deadline);
+  const args = decoded instanceof Promise ? await decoded : decoded;
   if (!Array.isArray(args)) throw new ServerActionRequestError('bad-request', 'The arguments must be an array.');
   if (args.length > limits.maxArguments) {
     throw new ServerActionRequestError('bad-request', `A call passes at most ${limits.maxArguments} arguments.`);
   }
-  const settled = await settleArguments(args, deadline);
+  const settling = settleArguments(args, deadline);
+  const settled = typeof settling === 'string' ? settling : await settling;
   if (settled === 'unsettled') throw undecodable();
   // Streams and iterators were read to their end to settle them: the function gets them unread.
   return settled === 'whole-once-read' ? ((await decodeWithin(body, limits, deadline)) as unknown[]) : args;
 }
 
-async function decodeWithin(body: string | FormData, limits: RequestLimits, deadline: Deadline): Promise<unknown> {
+/**
+ * The decoded reply: at once when React has decoded it whole (a reply that waits for nothing), else a
+ * promise of it within the deadline (a reply can make React wait for ever: a server reference bound
+ * to itself). Whatever fails is refused without React's message, which may quote the body.
+ */
+function decodeWithin(body: string | FormData, limits: RequestLimits, deadline: Deadline): unknown {
+  let decoded: unknown;
   try {
-    // A reply can make React wait for ever (a server reference bound to itself): the deadline ends it.
-    const decoded = decodeReply<unknown>(body, getServerActionsManifest(), { arraySizeLimit: limits.arraySizeLimit });
-    return await beforeDeadline(decoded, deadline);
+    decoded = decodeReply<unknown>(body, getServerActionsManifest(), { arraySizeLimit: limits.arraySizeLimit });
   } catch {
-    // React's message may quote the body: it is not passed on.
     throw undecodable();
   }
+  const now = settledNow(decoded);
+  if (now === null) return beforeDeadline(decoded, deadline).catch(() => Promise.reject(undecodable()));
+  if (!now.fulfilled) throw undecodable();
+  return now.value;
 }
 
 function undecodable(): ServerActionRequestError {

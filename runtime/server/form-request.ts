@@ -22,13 +22,14 @@ export async function handleForm(
 ): Promise<ActionOutcome<never>> {
   const deadline = Date.now() + limits.body.timeout;
   const formData = await request.body.readFormData(limits.body);
-  const named = formAction(formData);
+  const keys = actionKeys(formData);
+  const named = formAction(formData, keys);
   if (named === null) return { result: { kind: 'none', formState: null }, answer: null, headers: [] };
-  const action = requireKnownAction(named.id);
+  const action = requireKnownAction(named.id).info;
   if (named.boundPrefix !== undefined) await checkBoundArguments(formData, named.boundPrefix, limits, deadline);
   // decodeFormState reads a binding of its own after the function ran: one that cannot settle is
   // refused before, not left to fail or hang the answer.
-  const stateBinding = formStateBinding(formData);
+  const stateBinding = formStateBinding(keys);
   if (stateBinding !== null && stateBinding !== named.boundPrefix) await checkBoundArguments(formData, stateBinding, limits, deadline);
   const manifest = getServerActionsManifest();
   let run: () => Promise<unknown>;
@@ -63,17 +64,39 @@ export async function handleForm(
   return { result: { kind: 'form', status: 200, returnValue, formState, action }, answer: null, headers: shape.take() };
 }
 
+/** What decodeAction and decodeFormState read of a form's keys, found in one pass over its fields. */
+interface ActionKeys {
+  /** The last `$ACTION_ID_<id>` or `$ACTION_REF_<n>` key: the action decodeAction runs. */
+  action: string | null;
+  /** The last `$ACTION_REF_<n>` key. */
+  ref: string | null;
+  /** The first `$ACTION_KEY` field is a string (what decodeFormState reads with `get`). */
+  stateKey: boolean;
+}
+
+function actionKeys(formData: FormData): ActionKeys {
+  const keys: ActionKeys = { action: null, ref: null, stateKey: false };
+  let seenStateKey = false;
+  for (const [key, value] of formData) {
+    if (!key.startsWith('$ACTION_')) continue;
+    if (key.startsWith('$ACTION_REF_')) keys.action = keys.ref = key;
+    else if (key.startsWith('$ACTION_ID_')) keys.action = key;
+    else if (key === '$ACTION_KEY' && !seenStateKey) {
+      seenStateKey = true;
+      keys.stateKey = typeof value === 'string';
+    }
+  }
+  return keys;
+}
+
 /**
  * The action a form names, read as decodeAction reads it: the LAST `$ACTION_ID_<id>` or
  * `$ACTION_REF_<n>` field wins (a check of the first would let a later field through). A bound
  * action's ID is in the JSON of its `$ACTION_<n>:0` field, and its bound arguments in the fields
  * under that prefix. Null when the form names no action; a 400 when it names one unreadably.
  */
-export function formAction(formData: FormData): { id: string; boundPrefix?: string } | null {
-  let actionKey: string | null = null;
-  for (const key of formData.keys()) {
-    if (key.startsWith('$ACTION_ID_') || key.startsWith('$ACTION_REF_')) actionKey = key;
-  }
+function formAction(formData: FormData, keys: ActionKeys): { id: string; boundPrefix?: string } | null {
+  const actionKey = keys.action;
   if (actionKey === null) return null;
   if (actionKey.startsWith('$ACTION_ID_')) return { id: actionKey.slice('$ACTION_ID_'.length) };
   const boundPrefix = `$ACTION_${actionKey.slice('$ACTION_REF_'.length)}:`;
@@ -92,11 +115,9 @@ export function formAction(formData: FormData): { id: string; boundPrefix?: stri
  * The `$ACTION_<p>:` prefix of the binding decodeFormState reads (the last `$ACTION_REF_` field, when
  * the form has a string `$ACTION_KEY`), or null when it reads none.
  */
-function formStateBinding(formData: FormData): string | null {
-  if (typeof formData.get('$ACTION_KEY') !== 'string') return null;
-  let refKey: string | null = null;
-  for (const key of formData.keys()) if (key.startsWith('$ACTION_REF_')) refKey = key;
-  return refKey === null ? null : `$ACTION_${refKey.slice('$ACTION_REF_'.length)}:`;
+function formStateBinding(keys: ActionKeys): string | null {
+  if (!keys.stateKey || keys.ref === null) return null;
+  return `$ACTION_${keys.ref.slice('$ACTION_REF_'.length)}:`;
 }
 
 /**

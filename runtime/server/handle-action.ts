@@ -22,7 +22,6 @@ import { isAllowedOrigin } from './origin';
 import { runWithRequest } from './request-context';
 import type { ActionOutcome, HandleServerActionOptions, RenderFlight, RequestLimits } from './request-options';
 import { ResponseShape } from './response-shape';
-import { secureByDefault } from './set-cookie';
 
 const DEFAULT_MAX_ARGUMENTS = 100;
 
@@ -51,7 +50,7 @@ export async function handleAction<Native, Flight>(
       throw new ServerActionRequestError('forbidden', 'Server functions are not called from other origins.');
     }
     request.assertBodyUnread?.();
-    const shape = new ResponseShape(secureByDefault(request.header('origin')));
+    const shape = new ResponseShape(request.header('origin'));
     const scope = { request: request.native as never, headers: () => request.headers(), response: shape };
     return await runWithRequest(scope, () =>
       actionHeader !== undefined

@@ -10,11 +10,11 @@
  * answers only own keys, so `constructor` or `__proto__` never resolve to Object's members.
  */
 import { MANIFEST_RUNTIME_PROPERTY } from '../protocol';
-import type { ServerActionsManifest } from '../types';
+import type { ServerActionsManifest, ServerManifestEntry } from '../types';
 import { ServerActionsManifestMissingError } from './errors';
 import { serverBundleRequire } from './webpack-globals';
 
-export type { ServerActionsManifest };
+export type { ServerActionsManifest, ServerManifestEntry };
 
 const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 

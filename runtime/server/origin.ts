@@ -72,10 +72,23 @@ function isOwnOriginAsWritten(origin: string, host: string, scheme: string | und
   const originScheme = origin.startsWith('https://') ? 'https:' : origin.startsWith('http://') ? 'http:' : undefined;
   if (originScheme === undefined || (scheme !== undefined && scheme !== originScheme)) return false;
   if (origin.length !== originScheme.length + 2 + host.length || !origin.endsWith(host)) return false;
-  const plain = PLAIN_HOST.exec(host);
-  if (plain === null || host.includes('xn--')) return false;
-  const port = plain[1];
+  const port = plainHostPort(host);
+  if (port === null) return false;
   return port === undefined || (Number(port) <= 65535 && port !== DEFAULT_PORTS[originScheme]);
+}
+
+// A server sees the same Host from request to request: the last one's reading is kept.
+let lastHost: string | undefined;
+let lastHostPort: string | null | undefined = null;
+
+/** The port of a host URL would leave as it is (undefined when it names none); null for any other host. */
+function plainHostPort(host: string): string | null | undefined {
+  if (host === lastHost) return lastHostPort;
+  const plain = PLAIN_HOST.exec(host);
+  const port = plain === null || host.includes('xn--') ? null : plain[1];
+  lastHost = host;
+  lastHostPort = port;
+  return port;
 }
 
 /** An http(s) origin exactly as browsers serialise it, or null (`null`, a path, garbage). */

@@ -93,20 +93,27 @@ export function multipartFailure(parser: busboy.Busboy, error: unknown): ServerA
  * in the order they were sent: React reads the entries of a FormData argument as one run, and a form's
  * own FormData goes to the function as the browser sent it.
  */
-export async function readFormData(request: IncomingMessage, limits: BodyLimits): Promise<FormData> {
-  const formData = new FormData();
-  if (isUrlEncoded(request.headers['content-type'])) {
-    for (const [key, value] of new URLSearchParams(await readText(request, limits))) formData.append(key, value);
-    return formData;
+export function readFormData(request: IncomingMessage, limits: BodyLimits): Promise<FormData> {
+  if (isUrlEncoded(request.headers['content-type'])) return readText(request, limits).then(urlEncodedForm);
+  let parser: busboy.Busboy;
+  try {
+    parser = multipartParser(request, limits);
+  } catch (error) {
+    // A refusal before a byte is read (no boundary, a declared length over the limit): a rejection too.
+    return Promise.reject(error);
   }
-  const parser = multipartParser(request, limits);
   // A file's stream ends after the parser has gone on to the fields behind it: each entry keeps its place.
   const entries: Array<[string, string | File]> = [];
-  await new Promise<void>((resolve, fail) => {
+  return new Promise<FormData>((resolve, fail) => {
     const reject = (error: unknown) => fail(multipartFailure(parser, error));
     let openFiles = 0;
     let closed = false;
-    const settle = () => closed && openFiles === 0 && resolve();
+    const settle = () => {
+      if (!closed || openFiles > 0) return;
+      const formData = new FormData();
+      for (const [name, value] of entries) formData.append(name, value);
+      resolve(formData);
+    };
     parser.on('field', (name, value) => entries.push([name, value]));
     parser.on('file', (name, stream, info) => {
       const place = entries.push([name, '']) - 1;
@@ -129,6 +136,10 @@ export async function readFormData(request: IncomingMessage, limits: BodyLimits)
     parser.on('error', reject);
     request.pipe(parser);
   });
-  for (const [name, value] of entries) formData.append(name, value);
+}
+
+function urlEncodedForm(text: string): FormData {
+  const formData = new FormData();
+  for (const [key, value] of new URLSearchParams(text)) formData.append(key, value);
   return formData;
 }

@@ -6,38 +6,42 @@
  */
 import type { HeaderPairs } from './action-request';
 import { ResponseStartedError } from './errors';
-import { checkedHeader, serializeCookie, type CookieOptions } from './set-cookie';
+import { checkedHeader, secureByDefault, serializeCookie, type CookieOptions } from './set-cookie';
 
 export class ResponseShape {
-  private readonly headers = new Map<string, string>();
-  private readonly cookies = new Map<string, string>();
+  // Made at the first header or cookie: most functions set none.
+  private headers: Map<string, string> | undefined;
+  private cookies: Map<string, string> | undefined;
   private started = false;
 
-  constructor(private readonly secureByDefault: boolean) {}
+  /** `origin`: the request's Origin header, which decides whether cookies are `Secure` by default (set-cookie.ts). */
+  constructor(private readonly origin: string | undefined) {}
 
   setCookie(name: string, value: string, options: CookieOptions = {}): void {
     this.assertOpen('setCookie()');
-    const line = serializeCookie(name, value, options, this.secureByDefault);
+    const line = serializeCookie(name, value, options, secureByDefault(this.origin));
     // The last call for a name (and path and domain) wins, as it would in the browser.
-    this.cookies.set(`${name};${options.path ?? '/'};${options.domain ?? ''}`, line);
+    (this.cookies ??= new Map()).set(`${name};${options.path ?? '/'};${options.domain ?? ''}`, line);
   }
 
   deleteCookie(name: string, options: Pick<CookieOptions, 'path' | 'domain' | 'secure' | 'sameSite' | 'httpOnly' | 'partitioned'> = {}): void {
     this.assertOpen('deleteCookie()');
-    const line = serializeCookie(name, '', { ...options, maxAge: 0, expires: new Date(0) }, this.secureByDefault);
-    this.cookies.set(`${name};${options.path ?? '/'};${options.domain ?? ''}`, line);
+    const line = serializeCookie(name, '', { ...options, maxAge: 0, expires: new Date(0) }, secureByDefault(this.origin));
+    (this.cookies ??= new Map()).set(`${name};${options.path ?? '/'};${options.domain ?? ''}`, line);
   }
 
   setHeader(name: string, value: string): void {
     this.assertOpen('setResponseHeader()');
     const [lower, checked] = checkedHeader(name, value);
-    this.headers.set(lower, checked);
+    (this.headers ??= new Map()).set(lower, checked);
   }
 
   /** Everything set so far, as header lines; the answer has started from now on. */
   take(): HeaderPairs {
     this.started = true;
-    return [...this.headers, ...[...this.cookies.values()].map((line): [string, string] => ['set-cookie', line])];
+    const lines: HeaderPairs = this.headers === undefined ? [] : [...this.headers];
+    if (this.cookies !== undefined) for (const line of this.cookies.values()) lines.push(['set-cookie', line]);
+    return lines;
   }
 
   private assertOpen(what: string): void {

@@ -46,22 +46,55 @@ export function beforeDeadline<T>(promise: T | PromiseLike<T>, deadline: Deadlin
   });
 }
 
-/** Settles everything in `args` that React left unfinished, by `deadline`. */
-export async function settleArguments(args: unknown, deadline: Deadline): Promise<Settled> {
+const nativeThen = Promise.prototype.then;
+
+/**
+ * A thenable of React's decoders that has settled already: its `then` (React's own, not a native
+ * promise's, which never calls back at once) calls back at once, so its outcome is read now, with no
+ * promise, timer or wait (a reply that refers to nothing still to come is decoded whole at once).
+ * Null when it has not settled, when it is a native promise, or when it fulfilled with a thenable
+ * (which awaiting it would adopt, and which may never settle: for the deadline's race). (React's
+ * chunks inherit from Promise.prototype: `instanceof Promise` does not tell them apart.)
+ */
+export function settledNow<T>(value: T | PromiseLike<T>): { fulfilled: true; value: T } | { fulfilled: false } | null {
+  if (!isObjectLike(value) || !isThenable(value) || value.then === nativeThen) return null;
+  let outcome: { fulfilled: true; value: T } | { fulfilled: false } | null = null;
+  value.then(
+    (settled) => void (outcome ??= { fulfilled: true, value: settled }),
+    () => void (outcome ??= { fulfilled: false }),
+  );
+  const settled = outcome as { fulfilled: true; value: T } | { fulfilled: false } | null;
+  return settled?.fulfilled && isObjectLike(settled.value) && isThenable(settled.value) ? null : settled;
+}
+
+/**
+ * Settles everything in `args` that React left unfinished, by `deadline`. Arguments with nothing
+ * unfinished (nearly all) are walked once and answered at once, without a promise.
+ */
+export function settleArguments(args: unknown, deadline: Deadline): Settled | Promise<Settled> {
   const seen = new Set<object>();
-  let read = false;
-  let frontier: unknown[] = [args];
+  let unfinished: object[];
   try {
-    while (frontier.length > 0) {
-      const unfinished = reachableUnfinished(frontier, seen);
-      if (unfinished.length === 0) break;
+    unfinished = reachableUnfinished([args], seen);
+  } catch {
+    return 'unsettled';
+  }
+  return unfinished.length === 0 ? 'whole' : settleUnfinished(unfinished, seen, deadline);
+}
+
+async function settleUnfinished(first: object[], seen: Set<object>, deadline: Deadline): Promise<Settled> {
+  let read = false;
+  let unfinished = first;
+  try {
+    while (unfinished.length > 0) {
       const settled = unfinished.map((value) => {
         if (isThenable(value)) return fulfilment(value);
         read = true;
         return isAsyncIterable(value) ? readToEnd(value) : Promise.resolve([...(value as Iterable<unknown>)]);
       });
       // What each part settled to is walked in turn: a promise of an object of promises, a stream of them.
-      frontier = (await beforeDeadline(Promise.all(settled), deadline)).flat();
+      const frontier = (await beforeDeadline(Promise.all(settled), deadline)).flat();
+      unfinished = reachableUnfinished(frontier, seen);
     }
   } catch {
     return 'unsettled';

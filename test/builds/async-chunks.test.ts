@@ -6,9 +6,12 @@
  */
 import { expect } from 'chai';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { appConfigs, compileOk, readJson, readOutput, requireBundle } from '../helpers/build';
 import { createFixtureApp, removeFixtureApps, writeSource } from '../helpers/fixture-app';
+import { callServerFunction } from '../helpers/http';
 
 /** Marks that show where each module's code went. */
 const MARKS = ['lazy-action-mark', 'inline-lazy-mark', 'deeper-action-mark', 'inline-deeper-mark', 'lazy-helper-mark'];
@@ -99,6 +102,21 @@ for (const mode of ['development', 'production'] as const) {
         const server = requireBundle(dir, 'server');
         const fn = await server.runtime.loadServerAction(idOf(name));
         expect(await fn('x'), name).to.equal(expected);
+      }
+    });
+
+    it('runs each lazy server function called over HTTP through the request helper, from a freshly loaded bundle', async () => {
+      for (const [name, expected] of Object.entries(LAZY_FUNCTIONS)) {
+        const server = requireBundle(dir, 'server');
+        // The helper loads the function's chunks itself: nothing has loaded them in this bundle yet.
+        const http = createServer((request, response) => void server.runtime.handleServerActionRequest(request, response));
+        await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+        try {
+          const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/`;
+          expect(await callServerFunction(url, idOf(name), ['x']), name).to.equal(expected);
+        } finally {
+          await new Promise((resolve) => http.close(resolve));
+        }
       }
     });
 

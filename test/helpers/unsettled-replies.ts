@@ -36,6 +36,8 @@ export const UNSETTLED_REPLIES: Array<[string, (realId: string) => string | Fiel
   ['a promise of a missing part in an iterator ($i)', () => [['0', '["$i1"]'], ['1', '["$@9"]']]],
   ['a server reference ($h) bound to a promise of itself (React never finishes the reply)', (id) => [['0', '["$h1"]'], ...boundToItself(id, 1)]],
   ['a promise of that server reference (the promise never settles)', (id) => [['0', '["$@3"]'], ['3', '"$h1"'], ...boundToItself(id, 1)]],
+  // The reply itself a promise (its root `$@`): what React hands back is then a chunk of a chunk.
+  ['a reply that is a promise of that server reference', (id) => [['0', '"$@3"'], ['3', '"$h1"'], ...boundToItself(id, 1)]],
   ['a server reference bound to a promise of a missing part', (id) => [['0', '["$h1"]'], ['1', JSON.stringify({ id, bound: '$@9' })]]],
   ['a stream ($R) that never ends', () => '["$R1"]'],
   ['a byte stream ($r) that never ends', () => '["$r1"]'],
@@ -53,6 +55,7 @@ export const UNSETTLED_REPLIES: Array<[string, (realId: string) => string | Fiel
 export const SETTLED_REPLIES: Array<[string, (realId: string) => string | Fields]> = [
   ['a promise of a part that is present', () => [['0', '["$@1"]'], ['1', '"a promised name"']]],
   ['a promise of a promise', () => [['0', '["$@1"]'], ['1', '"$@2"'], ['2', '"a name"']]],
+  ['a reply that is a promise of the arguments', () => [['0', '"$@1"'], ['1', '["a promised name"]']]],
   ['a stream that ends', () => [['0', '["$R1"]'], ['S1', '"a"'], ['S1', '"b"'], ['S1', 'C']]],
   ['an async iterator that ends', () => [['0', '["$x1"]'], ['S1', '"a"'], ['S1', 'C']]],
   ['a server reference bound to a promise of a present part', (id) => [['0', '["$h1"]'], ['1', JSON.stringify({ id, bound: '$@2' })], ['2', '[""]']]],

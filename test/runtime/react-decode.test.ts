@@ -165,4 +165,17 @@ describe('loadServerAction', () => {
     expect(Error.stackTraceLimit, 'the limit is put back').to.equal(limit);
     expect(new Error('an error of the app').stack).to.match(/\n\s+at /);
   });
+
+  it('refuses with one frozen error, so that what one caller adds to it reaches no other', async () => {
+    const refusal = (id: string) => server.runtime.loadServerAction(id).then(() => expect.fail('loadServerAction resolved'), (error: unknown) => error);
+    const unknown: any = await refusal('f'.repeat(40));
+    const malformed: any = await refusal('not-an-action-id');
+    expect(malformed).to.equal(unknown);
+    expect(Object.isFrozen(unknown)).to.equal(true);
+    expect(Reflect.set(unknown, 'requestId', 'of one request')).to.equal(false);
+    expect(Reflect.set(unknown, 'message', 'of one request')).to.equal(false);
+    expect(unknown).to.include({ name: 'ServerActionNotFoundError', code: 'ERR_SERVER_ACTION_NOT_FOUND' });
+    expect(unknown).not.to.have.property('requestId');
+    expect(unknown.message).to.equal('No server function is registered under the requested action ID.');
+  });
 });

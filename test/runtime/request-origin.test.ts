@@ -13,6 +13,8 @@ import { headerOf, sendRaw } from '../helpers/hostile-http';
 import { postCall, postForm } from '../helpers/http';
 import { expectRefused, sendStreamed, type Answer } from '../helpers/refusals';
 import { buildRequestApp, lastOf, startActionServer, type ActionServer, type RequestApp } from '../helpers/request-app';
+import type { ActionRequest } from '../../runtime/server/action-request';
+import { isAllowedOrigin } from '../../runtime/server/origin';
 
 type Headers = Record<string, string>;
 
@@ -263,5 +265,30 @@ describe('handleServerActionRequest: the Origin check', () => {
         }
       }
     });
+  });
+});
+
+describe('isAllowedOrigin, host after host', () => {
+  const request = (host: string, origin: string) =>
+    ({ header: (name: string) => ({ host, origin })[name as 'host' | 'origin'], encrypted: false }) as unknown as ActionRequest<unknown>;
+  // The reading of the last Host is kept for the next request: each answer must still be its own.
+  const cases: Array<[string, string, boolean]> = [
+    ['localhost:3000', 'http://localhost:3000', true],
+    ['localhost:3000', 'http://localhost:3001', false],
+    ['xn--bcher-kva.example', 'http://xn--bcher-kva.example', true],
+    ['localhost:80', 'http://localhost:80', false],
+    ['localhost:80', 'https://localhost:80', true],
+    ['127.0.0.1:3000', 'http://127.0.0.1:3000', true],
+    ['localhost:99999', 'http://localhost:99999', false],
+    ['localhost:3000', 'http://localhost:3000', true],
+    ['Localhost:3000', 'http://Localhost:3000', false],
+  ];
+
+  it('answers each request for its own Host and Origin, in any order', () => {
+    for (const order of [cases, [...cases].reverse(), [...cases, ...cases]]) {
+      for (const [host, origin, allowed] of order) {
+        expect(isAllowedOrigin(request(host, origin), {}), `${origin} for Host ${host}`).to.equal(allowed);
+      }
+    }
   });
 });
