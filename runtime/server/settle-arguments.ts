@@ -151,8 +151,12 @@ function isObjectLike(value: unknown): value is object {
   return (typeof value === 'object' && value !== null) || typeof value === 'function';
 }
 
+/**
+ * A promise or one of React's chunks, whose `then` is inherited. An own `then` is data the reply spelled
+ * out (React 19.3 decodes it as null; were it a server reference, settling it would call that function).
+ */
 function isThenable(value: object): value is PromiseLike<unknown> {
-  return typeof (value as { then?: unknown }).then === 'function';
+  return typeof (value as { then?: unknown }).then === 'function' && !Object.hasOwn(value, 'then');
 }
 
 function isAsyncIterable(value: object): value is AsyncIterable<unknown> {

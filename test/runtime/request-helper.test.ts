@@ -247,6 +247,23 @@ describe('handleServerActionRequest over HTTP', () => {
       });
     }
 
+    it('calls no server function to settle an object whose `then` is a server reference: it is data, not a promise', async () => {
+      // React's promises are its chunks and real promises, whose `then` is inherited. An object the
+      // reply spells out with a `then` field holding a server reference is a value like any other; to
+      // await it would run that function (here awaitAll, which counts its runs) with callbacks as its
+      // arguments, before the function called (whoIsCalling, which never awaits its argument) runs.
+      // React 19.3 decodes such a field as null; the helper would not call it either.
+      const start = counter.value;
+      const payload = new FormData();
+      payload.append('0', '[{"then":"$h1"}]');
+      payload.append('1', JSON.stringify({ id: actions.awaitAll.$$id, bound: null }));
+      const response = await fetch(server.url, { method: 'POST', headers: { 'x-server-action': actions.whoIsCalling.$$id }, body: payload });
+      await response.arrayBuffer();
+      expect(response.status).to.equal(200);
+      expect(lastOf(server)).to.include({ kind: 'call', status: 200 });
+      expect(counter.value, 'awaitAll did not run').to.equal(start);
+    });
+
     it("runs awaitAll with what React's encodeReply sends: promises, streams, async iterables and iterators", async () => {
       async function* letters() {
         yield 'x';
