@@ -19,6 +19,8 @@ import { Expression, objectLiteral } from './object-literal';
 
 export interface ServerFunctionEntry {
   actionId: string;
+  /** The module in the chunks that the manifest points at. */
+  module: Module;
   moduleId: string | number;
   chunks: Chunk[];
   name: string;
@@ -46,7 +48,7 @@ function collectEntries(compilation: Compilation): ServerFunctionEntry[] {
     if (!isServerFunctionModule && !inlineModule) continue;
     const emitted = describeEmitted(compilation, module);
     if (!emitted) continue;
-    const at = { moduleId: emitted.id, chunks: emitted.chunks, async: emitted.async };
+    const at = { module, moduleId: emitted.id, chunks: emitted.chunks, async: emitted.async };
     for (const fn of record.serverFunctions ?? []) {
       entries.push({ ...at, actionId: fn.id, name: fn.exportName, file: record.relativePath ?? '' });
     }
