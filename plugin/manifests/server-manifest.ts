@@ -97,15 +97,15 @@ export function serverManifest<File>(
 ): ServerManifestWith<File> {
   const manifest: ServerManifestWith<File> = {};
   for (const entry of entries) {
-    manifest[entry.actionId] = {
-      id: entry.moduleId,
-      // Chunk IDs are assigned before the runtime module is generated and the assets are processed.
-      chunks: entry.chunks.flatMap((chunk) => [chunk.id as string | number, fileOf(chunk)]),
-      name: entry.name,
-      ...(entry.async ? { async: true } : {}),
-      file: entry.file,
-      ...entry.source,
-    };
+    // Chunk IDs are assigned before the runtime module is generated and the assets are processed.
+    const chunks = entry.chunks.flatMap((chunk) => [chunk.id as string | number, fileOf(chunk)]);
+    // The fields in this order, the optional ones only when set. Assigned rather than spread: this runs
+    // over thousands of entries once per build, mostly before V8 optimises it, where spreads cost more.
+    const fields = { id: entry.moduleId, chunks, name: entry.name } as ServerManifestEntryWith<File>;
+    if (entry.async) fields.async = true;
+    fields.file = entry.file;
+    if (entry.source) Object.assign(fields, entry.source);
+    manifest[entry.actionId] = fields;
   }
   return manifest;
 }
