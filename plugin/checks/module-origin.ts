@@ -20,6 +20,12 @@ export interface PackageFile {
   relativePath: string;
 }
 
+/** The name in the package.json that the module was resolved through, if any; cheaper than `packageOf`. */
+export function packageNameOf(module: NormalModule): string | undefined {
+  const name = (module.resourceResolveData?.descriptionFileData as { name?: unknown } | undefined)?.name;
+  return typeof name === 'string' ? name : undefined;
+}
+
 export function packageOf(module: NormalModule): PackageFile | undefined {
   const data = module.resourceResolveData;
   const description = data?.descriptionFileData as { name?: unknown; version?: unknown } | undefined;

@@ -8,7 +8,7 @@ import { getModuleRecord } from '../../shared/module-record';
 import { addModulesProblem, addWarning, compilerName, displayPath } from '../build-problems';
 import type { CompilationSnapshot } from '../coordination/compilation-snapshot';
 import { hasFlightSecurityFixes, PATCHED_FLIGHT_RANGE } from './flight-versions';
-import { layerByWebpackLayer, packageOf } from './module-origin';
+import { layerByWebpackLayer, packageNameOf, packageOf } from './module-origin';
 
 /**
  * Entry points of React packages that a resolution with the `react-server` condition never yields:
@@ -19,13 +19,17 @@ const NOT_REACT_SERVER = new Map([
   ['react-server-dom-webpack', ['./server.js', './static.js']],
 ]);
 
+/** The packages the check reads: those above, react-server-dom-webpack's copies and versions among them. */
+const REACT_PACKAGES = new Set<string | undefined>(NOT_REACT_SERVER.keys());
+
 export function checkReactPackages(compilation: Compilation, snapshot: CompilationSnapshot): void {
   const withoutReactServer: NormalModule[] = [];
   const copies = new Map<string, string>();
   const layerOf = layerByWebpackLayer(snapshot);
   const { NormalModule } = compilation.compiler.webpack;
   for (const module of compilation.modules) {
-    if (!(module instanceof NormalModule)) continue;
+    // Every module of an app with a package.json has a package: look closer at React's only.
+    if (!(module instanceof NormalModule) || !REACT_PACKAGES.has(packageNameOf(module))) continue;
     const pkg = packageOf(module);
     if (!pkg) continue;
     if (pkg.name === 'react-server-dom-webpack') copies.set(pkg.root, pkg.version);

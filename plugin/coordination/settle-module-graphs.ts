@@ -16,8 +16,10 @@ export async function settleModuleGraphs(
   const discovering = discoverUnstartedPeers(coordinator, compiler);
   const attempted = new Set<string>();
   let added: number | null = null;
+  let snapshot: CompilationSnapshot | undefined;
   for (;;) {
-    const snapshot = takeSnapshot(compilation);
+    // A round that added nothing left the graph as it was: its snapshot still holds.
+    if (added !== 0 || !snapshot) snapshot = takeSnapshot(compilation);
     const round = await coordinator.arrive(compiler, snapshot, added);
     if (round.settled) {
       coordinator.leave(compiler, round, askedOf(snapshot, round.snapshots));

@@ -19,13 +19,23 @@ import { getModuleRecord, type ModuleRecord } from '../../shared/module-record';
 
 const BAILOUT = 'a module ID that React loads by (webpack-server-actions)';
 
+// The walk before the flagging finds the modules React loads by ID as well, for the tap after it:
+// nothing adds modules or changes their records in between.
+const loadedByIdInCompilation = new WeakMap<Compilation, Module[]>();
+
 export function markNamedExports(compilation: Compilation): void {
+  const loadedById: Module[] = [];
   for (const module of compilation.modules) {
     const record = getModuleRecord(module);
-    if (!record) continue;
+    // Most modules have a record with no directive, no inline server functions: nothing to keep.
+    if (!record || !(record.directive || record.inlineServerFunctions || record.facade)) continue;
+    if (isLoadedById(record)) loadedById.push(module);
+    const names = namedExports(record);
+    if (names.length === 0) continue;
     const exportsInfo = compilation.moduleGraph.getExportsInfo(module);
-    for (const name of namedExports(record)) exportsInfo.getExportInfo(name).setUsedInUnknownWay(undefined);
+    for (const name of names) exportsInfo.getExportInfo(name).setUsedInUnknownWay(undefined);
   }
+  loadedByIdInCompilation.set(compilation, loadedById);
 }
 
 function namedExports(record: ModuleRecord): string[] {
@@ -37,14 +47,9 @@ function namedExports(record: ModuleRecord): string[] {
 }
 
 export function keepReferencedExports(compilation: Compilation): void {
-  for (const module of compilation.modules) {
-    const record = getModuleRecord(module);
-    if (!record) continue;
-    const exportsInfo = compilation.moduleGraph.getExportsInfo(module);
-    if (isLoadedById(record)) {
-      exportsInfo.setUsedInUnknownWay(undefined);
-      keepWhole(module);
-    }
+  for (const module of loadedByIdInCompilation.get(compilation) ?? []) {
+    compilation.moduleGraph.getExportsInfo(module).setUsedInUnknownWay(undefined);
+    keepWhole(module);
   }
 }
 

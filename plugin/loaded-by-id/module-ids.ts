@@ -11,10 +11,10 @@
  */
 import type { Compilation } from 'webpack';
 import { facadeModuleId } from '../../shared/ids';
-import { emittedRecords } from '../manifests/emitted-modules';
+import { findEmittedRecords } from '../manifests/emitted-modules';
 
 export function assignModuleIds(compilation: Compilation, salt: string): void {
-  for (const { record, emitted } of emittedRecords(compilation)) {
+  for (const { record, emitted } of findEmittedRecords(compilation)) {
     if (record.directive === 'use client' && record.layer !== 'server' && record.clientReferenceId) {
       compilation.chunkGraph.setModuleId(emitted, record.clientReferenceId);
     } else if (record.facade === true && record.relativePath !== undefined) {

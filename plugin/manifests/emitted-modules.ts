@@ -14,7 +14,14 @@ export interface EmittedRecord {
   emitted: Module;
 }
 
-export function emittedRecords(compilation: Compilation): EmittedRecord[] {
+// The ID assignment (beforeModuleIds), the runtime module and the manifests (processAssets) all read
+// these: the modules are walked once per seal, at beforeModuleIds (module concatenation has run by then),
+// and the later hooks read what that walk found. A compilation sealed again (`needAdditionalSeal`)
+// walks again at its next beforeModuleIds.
+const foundInSeal = new WeakMap<Compilation, EmittedRecord[]>();
+
+/** Walks the modules for the records as emitted; called at `beforeModuleIds` of each seal. */
+export function findEmittedRecords(compilation: Compilation): EmittedRecord[] {
   const found: EmittedRecord[] = [];
   for (const module of compilation.modules) {
     const source = (module as { rootModule?: Module }).rootModule ?? module;
@@ -23,7 +30,13 @@ export function emittedRecords(compilation: Compilation): EmittedRecord[] {
     if (compilation.chunkGraph.getNumberOfModuleChunks(module) === 0) continue;
     found.push({ record, emitted: module, recorded: source });
   }
+  foundInSeal.set(compilation, found);
   return found;
+}
+
+/** What `findEmittedRecords` found in this seal (or finds now, if it has not run yet). */
+export function emittedRecords(compilation: Compilation): EmittedRecord[] {
+  return foundInSeal.get(compilation) ?? findEmittedRecords(compilation);
 }
 
 export interface EmittedModule {

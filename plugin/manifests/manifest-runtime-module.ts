@@ -41,12 +41,11 @@ export function createManifestRuntimeModule(compilation: Compilation, encryption
     }
 
     override generate(): string {
-      const loadable = new Set<string | number>();
-      for (const module of runtimeModules(compilation, this.chunk!)) {
-        const id = compilation.chunkGraph.getModuleId(module);
-        if (id !== null && id !== undefined) loadable.add(id);
-      }
-      const entries = collectServerFunctions(compilation).filter((entry) => loadable.has(entry.moduleId));
+      // The runtime's chunks are a few, the server functions fewer than the modules: ask of each
+      // function whether one of the chunks holds its module, rather than walk every module.
+      const chunks = [...this.chunk!.getAllReferencedChunks()];
+      const loadable = (module: Module) => chunks.some((chunk) => compilation.chunkGraph.isModuleInChunk(module, chunk));
+      const entries = collectServerFunctions(compilation).filter((entry) => loadable(entry.module));
       const code = serverManifestCode(entries, RuntimeGlobals.require);
       return (
         `${RuntimeGlobals.require}.${MANIFEST_RUNTIME_PROPERTY} = ${code};\n` +

@@ -19,6 +19,8 @@ import { Expression, objectLiteral } from './object-literal';
 
 export interface ServerFunctionEntry {
   actionId: string;
+  /** The module in the chunks that the manifest points at. */
+  module: Module;
   moduleId: string | number;
   chunks: Chunk[];
   name: string;
@@ -46,7 +48,7 @@ function collectEntries(compilation: Compilation): ServerFunctionEntry[] {
     if (!isServerFunctionModule && !inlineModule) continue;
     const emitted = describeEmitted(compilation, module);
     if (!emitted) continue;
-    const at = { moduleId: emitted.id, chunks: emitted.chunks, async: emitted.async };
+    const at = { module, moduleId: emitted.id, chunks: emitted.chunks, async: emitted.async };
     for (const fn of record.serverFunctions ?? []) {
       entries.push({ ...at, actionId: fn.id, name: fn.exportName, file: record.relativePath ?? '' });
     }
@@ -95,15 +97,15 @@ export function serverManifest<File>(
 ): ServerManifestWith<File> {
   const manifest: ServerManifestWith<File> = {};
   for (const entry of entries) {
-    manifest[entry.actionId] = {
-      id: entry.moduleId,
-      // Chunk IDs are assigned before the runtime module is generated and the assets are processed.
-      chunks: entry.chunks.flatMap((chunk) => [chunk.id as string | number, fileOf(chunk)]),
-      name: entry.name,
-      ...(entry.async ? { async: true } : {}),
-      file: entry.file,
-      ...entry.source,
-    };
+    // Chunk IDs are assigned before the runtime module is generated and the assets are processed.
+    const chunks = entry.chunks.flatMap((chunk) => [chunk.id as string | number, fileOf(chunk)]);
+    // The fields in this order, the optional ones only when set. Assigned rather than spread: this runs
+    // over thousands of entries once per build, mostly before V8 optimises it, where spreads cost more.
+    const fields = { id: entry.moduleId, chunks, name: entry.name } as ServerManifestEntryWith<File>;
+    if (entry.async) fields.async = true;
+    fields.file = entry.file;
+    if (entry.source) Object.assign(fields, entry.source);
+    manifest[entry.actionId] = fields;
   }
   return manifest;
 }
