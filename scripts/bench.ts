@@ -1,7 +1,16 @@
 /**
  * The benchmarks: `npm run bench` (which builds dist/ first) or `npx tsx scripts/bench.ts [options]`.
- *   --sizes 500,2000,8000   app sizes for the build benchmark, in modules
+ *   --sizes 500,2000,8000   app sizes for the build benchmark, in modules; above 8 000 only cold builds
+ *                           and watch rebuilds run
+ *   --large                 add 20 000 modules to the sizes (about half an hour more on 2 cores)
+ *   --loaders LIST          the JSX loaders the apps are built with, babel and/or swc, each size
+ *                           once with each (default babel; every variant of a round uses the same
+ *                           one). `--loaders babel,swc` is what issue 20's targets are judged on; it
+ *                           takes about 15 minutes more than babel alone, over the half hour a
+ *                           default run should stay within on 2 cores.
  *   --runs N                cold and warm builds per variant and size (default 5; 3 above 4 000 modules)
+ *   --production-runs N     production builds (minimizer on) per variant at 2 000 to 8 000 modules
+ *                           (default 3; 2 above 4 000 modules; never more than --runs)
  *   --rebuilds N            watch rebuilds per variant and size (default 10)
  *   --memory-rebuilds N     watch rebuilds at 2 000 modules, where the heap is followed (default 50)
  *   --only LIST             builds, transforms, fuzz, runtime (default: all four)
@@ -12,14 +21,17 @@
  *                           <!-- bench:end --> (the flag is named after the page the figures were on)
  *
  * Every figure is a ratio to a baseline measured in the same run, variants alternated; the targets of
- * issue 7 are judged on them and printed at the end. Nothing here is a test: the exit code says only
- * whether the benchmark ran.
+ * issues 7 and 20 are judged on them and printed at the end. Builds are timed in wall time and CPU
+ * time (user and system, the build's process) and their peak RSS is read; the targets on time are
+ * judged on wall time, with the CPU ratio printed beside. Nothing here is a test: the exit code says
+ * only whether the benchmark ran.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { JsxLoader } from './bench/build-process';
 import { runBuildBenchmark } from './bench/builds';
 import { runRuntimeBenchmark } from './bench/runtime';
 import type { BenchSection } from './bench/section';
@@ -30,7 +42,10 @@ const REPO_ROOT = path.resolve(__dirname, '..');
 const { values: options } = parseArgs({
   options: {
     sizes: { type: 'string', default: '500,2000,8000' },
+    large: { type: 'boolean', default: false },
+    loaders: { type: 'string', default: 'babel' },
     runs: { type: 'string' },
+    'production-runs': { type: 'string' },
     rebuilds: { type: 'string', default: '10' },
     'memory-rebuilds': { type: 'string', default: '50' },
     only: { type: 'string', default: 'builds,transforms,fuzz,runtime' },
@@ -47,6 +62,13 @@ function whole(name: string, text: string): number {
   return value;
 }
 
+function jsxLoaders(text: string): JsxLoader[] {
+  const list = text.split(',');
+  const unknown = list.filter((name) => name !== 'babel' && name !== 'swc');
+  if (unknown.length > 0 || list.length === 0) throw new Error(`--loaders takes babel, swc or both, not ${JSON.stringify(text)}`);
+  return [...new Set(list as JsxLoader[])];
+}
+
 function version(name: string): string {
   const file = name === 'webpack-server-actions' ? 'package.json' : `node_modules/${name}/package.json`;
   return JSON.parse(readFileSync(path.join(REPO_ROOT, file), 'utf8')).version;
@@ -57,23 +79,30 @@ function machine(): string {
   return [
     `Machine: ${cpus().length} × ${cpu?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${process.platform}, Node ${process.versions.node}.`,
     `Versions: webpack ${version('webpack')}, webpack-server-actions ${version('webpack-server-actions')}, @mfng/webpack-rsc ${version('@mfng/webpack-rsc')}, ` +
-      `react-server-dom-webpack ${version('react-server-dom-webpack')}, babel-loader ${version('babel-loader')}, @babel/core ${version('@babel/core')}.`,
+      `react-server-dom-webpack ${version('react-server-dom-webpack')}, babel-loader ${version('babel-loader')}, @babel/core ${version('@babel/core')}, ` +
+      `swc-loader ${version('swc-loader')}, @swc/core ${version('@swc/core')}.`,
   ].join('\n');
 }
 
 async function sections(): Promise<BenchSection[]> {
   const only = new Set(options.only.split(','));
   const quick = options.quick;
-  const sizes = quick ? [120] : options.sizes.split(',').map((size) => whole('sizes', size));
+  const sizes = quick ? [120] : [...options.sizes.split(',').map((size) => whole('sizes', size)), ...(options.large ? [20_000] : [])];
   const workDir = mkdtempSync(path.join(tmpdir(), 'wsa-bench-'));
   const result: BenchSection[] = [];
   try {
     if (only.has('builds')) {
       const runs = options.runs !== undefined ? whole('runs', options.runs) : undefined;
+      const productionRuns = options['production-runs'] !== undefined ? whole('production-runs', options['production-runs']) : undefined;
+      const runsAt = (size: number) => (quick ? 1 : (runs ?? (size > 4000 ? 3 : 5)));
       result.push(
         await runBuildBenchmark({
           sizes,
-          runs: (size) => (quick ? 1 : (runs ?? (size > 4000 ? 3 : 5))),
+          jsxLoaders: jsxLoaders(options.loaders),
+          runs: runsAt,
+          // A production build minimizes the vendors too (about 12 s of CPU at any size): only at the
+          // sizes issue 20 names, and fewer of them, to keep a run within its half hour.
+          productionRuns: (size) => (quick ? 1 : size < 2000 || size > 8000 ? 0 : Math.min(runsAt(size), productionRuns ?? (size > 4000 ? 2 : 3))),
           rebuilds: quick ? 2 : whole('rebuilds', options.rebuilds),
           memoryRebuilds: quick ? 0 : whole('memory-rebuilds', options['memory-rebuilds']),
           memorySize: 2000,

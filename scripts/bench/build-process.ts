@@ -6,11 +6,14 @@ import { fork, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 
 export type Variant = 'floor' | 'ours' | 'mfng';
+/** The loader that compiles the apps' JSX, the same for every variant of a round. */
+export type JsxLoader = 'babel' | 'swc';
 
 export interface BuildJob {
   variant: Variant;
+  jsx: JsxLoader;
   appDir: string;
-  phase: 'cold' | 'prime' | 'warm' | 'watch';
+  phase: 'cold' | 'production' | 'prime' | 'warm' | 'watch';
   cacheDirectory: string;
   devtool: string | false;
   /** How long the compilers must stay quiet after a `done` for a watch rebuild to count as over. */
@@ -24,13 +27,18 @@ export interface OutputCounts {
 
 export interface BuildResult {
   ms: number;
+  /** The CPU time of the build's process over the same span as `ms` (user and system, every thread). */
+  cpuMs: number;
   peakRssMb: number;
+  /** Whether the process had loaded any of Babel's packages when the build was over. */
+  babelLoaded: boolean;
   errors: string[];
   counts: OutputCounts | null;
 }
 
 export interface Rebuild {
   ms: number;
+  cpuMs: number;
   heapMb: number;
   errors: string[];
 }
@@ -70,7 +78,7 @@ export async function runBuild(job: BuildJob): Promise<BuildResult> {
     await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined)));
     return result;
   } catch (error) {
-    return { ms: Number.NaN, peakRssMb: Number.NaN, errors: [(error as Error).message], counts: null };
+    return { ms: Number.NaN, cpuMs: Number.NaN, peakRssMb: Number.NaN, babelLoaded: false, errors: [(error as Error).message], counts: null };
   }
 }
 

@@ -2,10 +2,12 @@
 /**
  * The webpack configurations the build benchmark compares, for one synthetic app: the same two
  * compilers (a server compiler whose RSC and SSR layers share it, and a browser compiler), the same
- * babel-loader rule and the same entries, in three variants:
+ * JSX loader rule and the same entries, in three variants:
  *   floor – plain webpack, no handling of "use server" or "use client" (see floorConfigs);
  *   ours  – webpack-server-actions, configured as docs/layers-and-setups.md's "Layers" shows;
  *   mfng  – @mfng/webpack-rsc 2.2.0, configured as its README shows.
+ * The JSX loader is babel-loader or swc-loader, the same for every variant of a round: with
+ * swc-loader, only what the variant itself loads is Babel, so this package's own fixed cost shows.
  * Plain JavaScript rather than TypeScript: the build child runs it with no loader hooks, so that
  * nothing but webpack and the variant's code runs while it is timed.
  */
@@ -16,24 +18,49 @@ const require = createRequire(import.meta.url);
 const REPO_ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const SCRIPTS = /\.jsx?$/;
 
-const babel = {
-  loader: require.resolve('babel-loader'),
-  options: {
-    babelrc: false,
-    configFile: false,
-    presets: [[require.resolve('@babel/preset-react'), { runtime: 'automatic' }]],
-  },
-};
+/**
+ * JSX only, as React's automatic runtime wants it, and nothing else of the syntax rewritten.
+ * @param {'babel' | 'swc'} jsx
+ * @param {string | false} devtool
+ */
+function jsxLoader(jsx, devtool) {
+  if (jsx === 'babel') {
+    return {
+      loader: require.resolve('babel-loader'),
+      options: {
+        babelrc: false,
+        configFile: false,
+        presets: [[require.resolve('@babel/preset-react'), { runtime: 'automatic' }]],
+      },
+    };
+  }
+  return {
+    loader: require.resolve('swc-loader'),
+    options: {
+      swcrc: false,
+      // The next loader (this package's, @mfng/webpack-rsc's) gets an object, as from babel-loader;
+      // without a devtool there is no map, and parsing one would throw.
+      parseMap: devtool !== false,
+      // swc-loader would pick jsxDEV in development mode; @babel/preset-react's default is jsx.
+      jsc: { target: 'esnext', parser: { syntax: 'ecmascript', jsx: true }, transform: { react: { runtime: 'automatic', development: false } } },
+    },
+  };
+}
+
+/**
+ * @typedef {{ cache: 'none' | 'filesystem' | 'memory', cacheDirectory: string, devtool: string | false, mode: 'development' | 'production', jsx: 'babel' | 'swc' }} Settings
+ */
 
 /**
  * @param {string} appDir
- * @param {{ cache: 'none' | 'filesystem' | 'memory', cacheDirectory: string, devtool: string | false }} settings
+ * @param {Settings} settings
  * @returns {(name: string) => import('webpack').Configuration}
  */
 function common(appDir, settings) {
   return (name) => ({
     name,
-    mode: 'development',
+    // In production, webpack's own minimizer, whose worker threads are in the build's process.
+    mode: settings.mode,
     context: appDir,
     devtool: settings.devtool,
     resolve: { modules: ['node_modules', path.join(REPO_ROOT, 'node_modules')], extensions: ['.js', '.jsx'] },
@@ -83,7 +110,7 @@ class FloorClientStubsPlugin {
 
 function floorConfigs(appDir, description, settings) {
   const base = common(appDir, settings);
-  const rule = { test: SCRIPTS, exclude: /node_modules/, use: [babel] };
+  const rule = { test: SCRIPTS, exclude: /node_modules/, use: [jsxLoader(settings.jsx, settings.devtool)] };
   return [
     {
       ...layeredServer(base, appDir, './src/entries/floor-ssr.jsx'),
@@ -108,7 +135,7 @@ async function oursConfigs(appDir, _description, settings) {
     ...(issuerLayer ? { issuerLayer } : {}),
     test: SCRIPTS,
     exclude: /node_modules/,
-    use: [{ loader: ServerActionsPlugin.loader, options: { layer } }, babel],
+    use: [{ loader: ServerActionsPlugin.loader, options: { layer } }, jsxLoader(settings.jsx, settings.devtool)],
   });
   return [
     {
@@ -132,7 +159,7 @@ async function mfngConfigs(appDir, _description, settings) {
   const clientReferencesMap = new Map();
   const serverReferencesMap = new Map();
   const base = common(appDir, settings);
-  const withBabel = (loader) => ({ test: SCRIPTS, exclude: /node_modules/, use: [loader, babel] });
+  const withJsx = (loader) => ({ test: SCRIPTS, exclude: /node_modules/, use: [loader, jsxLoader(settings.jsx, settings.devtool)] });
   return [
     {
       ...base('server'),
@@ -149,8 +176,8 @@ async function mfngConfigs(appDir, _description, settings) {
           reactServerCondition(rsc.webpackRscLayerName),
           {
             oneOf: [
-              { issuerLayer: rsc.webpackRscLayerName, ...withBabel(rsc.createWebpackRscServerLoader({ clientReferencesMap })) },
-              withBabel(rsc.createWebpackRscSsrLoader()),
+              { issuerLayer: rsc.webpackRscLayerName, ...withJsx(rsc.createWebpackRscServerLoader({ clientReferencesMap })) },
+              withJsx(rsc.createWebpackRscSsrLoader()),
             ],
           },
         ],
@@ -166,7 +193,7 @@ async function mfngConfigs(appDir, _description, settings) {
       output: browserOutput(appDir),
       module: {
         rules: [
-          withBabel(
+          withJsx(
             rsc.createWebpackRscClientLoader({
               serverReferencesMap,
               callServerImportSource: path.join(appDir, 'src/entries/call-server.js'),
