@@ -55,7 +55,7 @@ interface Planned {
   captures: Captures;
 }
 
-interface RuntimeNames {
+export interface RuntimeNames {
   register: t.Identifier;
   capture: t.Identifier;
   open: t.Identifier;
@@ -109,11 +109,16 @@ function plan(program: NodePath<t.Program>, functions: InlineFunctionPath[], opt
 }
 
 function exportNameFor(program: NodePath<t.Program>, name: string, id: string, taken: Set<string>): string {
-  const base = `$$${name.replace(/[^A-Za-z0-9_$]+/g, '_').replace(/^_+|_+$/g, '') || 'anonymous'}_${id.slice(0, 8)}`;
+  const base = exportNameBase(name, id);
   let candidate = base;
   for (let index = 2; taken.has(candidate) || program.scope.hasBinding(candidate); index += 1) candidate = `${base}_${index}`;
   taken.add(candidate);
   return candidate;
+}
+
+/** `$$deleteNote_3f9a0c1d`: the name a hoisted function is exported under, before any clash. */
+export function exportNameBase(name: string, id: string): string {
+  return `$$${name.replace(/[^A-Za-z0-9_$]+/g, '_').replace(/^_+|_+$/g, '') || 'anonymous'}_${id.slice(0, 8)}`;
 }
 
 function isTopLevelDeclaration(path: InlineFunctionPath): path is NodePath<t.FunctionDeclaration> {
@@ -122,7 +127,7 @@ function isTopLevelDeclaration(path: InlineFunctionPath): path is NodePath<t.Fun
   return parent.isProgram() || ((parent.isExportNamedDeclaration() || parent.isExportDefaultDeclaration()) && parent.parentPath.isProgram());
 }
 
-function registerCall(names: RuntimeNames, fn: t.Expression, id: string): t.CallExpression {
+export function registerCall(names: RuntimeNames, fn: t.Expression, id: string): t.CallExpression {
   return t.callExpression(t.cloneNode(names.register), [fn, t.stringLiteral(id), t.nullLiteral()]);
 }
 
@@ -148,7 +153,7 @@ function hoist(item: Planned, names: RuntimeNames): void {
 }
 
 /** The reference that replaces the function: bound to its captured values, if it has any. */
-function reference(record: InlineServerFunctionRecord, captures: Captures, names: RuntimeNames): t.Expression {
+export function reference(record: InlineServerFunctionRecord, captures: Captures, names: RuntimeNames): t.Expression {
   const hoisted = t.identifier(record.exportName);
   if (captures.names.length === 0) return hoisted;
   const sealed = captureValuesCall(names.capture, record.id, record.name, captures);
@@ -178,7 +183,7 @@ function replaceWithReference(path: InlineFunctionPath, ref: t.Expression): void
  * `__proto__: ref` sets an object's prototype, and a class field may not be named `constructor` (a
  * SyntaxError, where a static method may). As a computed key (`["__proto__"]`) it names the property.
  */
-function propertyKey(node: t.ObjectMethod | t.ClassMethod, reserved: string): { key: t.Expression; computed: boolean } {
+export function propertyKey(node: t.ObjectMethod | t.ClassMethod, reserved: string): { key: t.Expression; computed: boolean } {
   const { key } = node;
   const name = key.type === 'Identifier' ? key.name : key.type === 'StringLiteral' ? key.value : null;
   if (!node.computed && name === reserved) return { key: t.stringLiteral(reserved), computed: true };
@@ -242,11 +247,27 @@ type Params = t.FunctionExpression['params'];
 /** The function as it lives at module level: captured values first, opened before the body runs. */
 function hoistedFunction(item: Planned, names: RuntimeNames): t.FunctionExpression | t.ArrowFunctionExpression {
   const { path, record, captures } = item;
-  const { node } = path;
+  // A captured name that the body declares again (the parameters read the outer one): the body's own
+  // gets a fresh name, since both now live in the function's scope.
+  if (captures.names.length > 0) for (const name of captures.names) if (path.scope.hasOwnBinding(name)) path.scope.rename(name);
+  return moduleLevelFunction(path.node, record, captures, names, (name) => path.scope.generateUidIdentifier(name));
+}
+
+/**
+ * `hoistedFunction` once the function's own names cannot clash with the captured ones; `uid` makes a
+ * name that nothing in the module uses.
+ */
+export function moduleLevelFunction(
+  node: InlineFunctionPath['node'],
+  record: InlineServerFunctionRecord,
+  captures: Captures,
+  names: RuntimeNames,
+  uid: (name: string) => t.Identifier,
+): t.FunctionExpression | t.ArrowFunctionExpression {
   const body = node.body as t.BlockStatement;
   const { params, prologue, sealed } =
     captures.names.length > 0
-      ? openingPrologue(item, names)
+      ? openingPrologue(node, record, captures, names, uid)
       : { params: node.params as Params, prologue: [] as t.Statement[], sealed: null };
   if (captures.selfName) {
     // The function's own name inside it means the reference, bound to the same captured values.
@@ -266,17 +287,19 @@ function hoistedFunction(item: Planned, names: RuntimeNames): t.FunctionExpressi
  * The sealed values as first parameter, and the statement that opens them into the captured names.
  * Parameters whose default values or patterns read captured names are bound after that statement.
  */
-function openingPrologue(item: Planned, names: RuntimeNames): { params: Params; prologue: t.Statement[]; sealed: t.Identifier } {
-  const { path, record, captures } = item;
-  // A captured name that the body declares again (the parameters read the outer one): the body's own
-  // gets a fresh name, since both now live in the function's scope.
-  for (const name of captures.names) if (path.scope.hasOwnBinding(name)) path.scope.rename(name);
-  const sealed = path.scope.generateUidIdentifier('captured');
+function openingPrologue(
+  node: InlineFunctionPath['node'],
+  record: InlineServerFunctionRecord,
+  captures: Captures,
+  names: RuntimeNames,
+  uid: (name: string) => t.Identifier,
+): { params: Params; prologue: t.Statement[]; sealed: t.Identifier } {
+  const sealed = uid('captured');
   const opened = t.awaitExpression(t.callExpression(t.cloneNode(names.open), [t.stringLiteral(record.id), t.cloneNode(sealed)]));
   const prologue = openingStatements(captures, opened);
-  const params = path.node.params as Params;
+  const params = node.params as Params;
   if (!captures.paramsReadCaptures) return { params: [sealed, ...params], prologue, sealed };
-  const args = path.scope.generateUidIdentifier('args');
+  const args = uid('args');
   const pattern = t.arrayPattern(params.map(withoutTypes) as t.PatternLike[]);
   prologue.push(t.variableDeclaration('var', [t.variableDeclarator(pattern, t.cloneNode(args))]));
   return { params: [sealed, t.restElement(args)], prologue, sealed };
@@ -297,7 +320,7 @@ function withoutTypes(param: t.Node): t.Node {
   return clone;
 }
 
-function runtimeImports(names: RuntimeNames): t.ImportDeclaration[] {
+export function runtimeImports(names: RuntimeNames): t.ImportDeclaration[] {
   const imports = [
     t.importDeclaration(
       [t.importSpecifier(t.cloneNode(names.register), t.identifier('registerServerReference'))],

@@ -9,6 +9,8 @@ import type * as t from '@babel/types';
 import type { InlineServerFunctionRecord } from '../shared/module-record';
 import { findInlineDirectives, type InlineDirectiveFindings } from './inline-directives';
 import { hoistServerFunctions, type HoistOptions } from './hoist-server-functions';
+import { canHoistOnNodes, hoistOnNodes, isNestedSite } from './hoist-on-nodes';
+import { scanOnPlainNodes } from './inline-plain-scan';
 import type { DirectiveTypos } from './options';
 
 export function scanInlineDirectives(ast: t.File, typos: DirectiveTypos): InlineDirectiveFindings {
@@ -45,8 +47,8 @@ export interface HoistResult {
   code: string;
   map: object | null;
   inlineServerFunctions: InlineServerFunctionRecord[];
-  /** What the walk found: the functions are hoisted only when it found no problem. */
-  findings: InlineDirectiveFindings;
+  /** What the walk found wrong: the functions are hoisted only when it found no problem. */
+  findings: Pick<InlineDirectiveFindings, 'problems' | 'warnings'>;
 }
 
 export interface HoistTransformOptions extends HoistOptions {
@@ -77,14 +79,16 @@ export function hoistInlineServerFunctions(ast: t.File, source: string, options:
   // @babel/core reads a source map named by a comment in the code, and removes the comment: code that
   // carries one (rare in a server component) goes through it, so that its output stays the same.
   if (!(options.sourceMaps && options.inputSourceMap) && source.includes('sourceMappingURL')) return hoistThroughBabelCore(ast, source, options);
-  let result: Omit<HoistResult, 'code' | 'map'> | undefined;
-  traverse(ast, {
-    Program(program: NodePath<t.Program>) {
-      result = findAndHoist(program, options);
-      program.stop();
-    },
-  });
-  traverse.cache.clear();
+  let result = hoistWithoutPaths(ast, source, options);
+  if (!result) {
+    traverse(ast, {
+      Program(program: NodePath<t.Program>) {
+        result = findAndHoist(program, options);
+        program.stop();
+      },
+    });
+    traverse.cache.clear();
+  }
   const printerOptions: GeneratorOptions & { inputSourceMap?: object } = {
     filename: options.resourcePath,
     comments: true,
@@ -99,7 +103,20 @@ export function hoistInlineServerFunctions(ast: t.File, source: string, options:
   return { code: printed.code, map, ...result! };
 }
 
-function findAndHoist(program: NodePath<t.Program>, options: HoistTransformOptions): Omit<HoistResult, 'code' | 'map'> {
+/**
+ * The same findings and hoisting from one walk over the plain nodes (inline-plain-scan.ts,
+ * hoist-on-nodes.ts), or null when the module holds something that only Babel's walk models.
+ */
+export function hoistWithoutPaths(ast: t.File, source: string, options: HoistTransformOptions): Omit<HoistResult, 'code' | 'map'> | null {
+  const scan = scanOnPlainNodes(ast.program);
+  if (!scan) return null;
+  const functions = options.nestedOnly ? scan.functions.filter(isNestedSite) : scan.functions;
+  if (!canHoistOnNodes(source, functions)) return null;
+  const inlineServerFunctions = functions.length > 0 ? hoistOnNodes(ast.program, scan, functions, options) : [];
+  return { findings: { problems: [], warnings: [] }, inlineServerFunctions };
+}
+
+export function findAndHoist(program: NodePath<t.Program>, options: HoistTransformOptions): Omit<HoistResult, 'code' | 'map'> {
   const findings = findInlineDirectives(program, options.directiveTypos);
   if (options.nestedOnly) findings.functions = findings.functions.filter(isNested);
   const hoists = findings.problems.length === 0 && findings.functions.length > 0;
