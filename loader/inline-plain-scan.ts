@@ -110,7 +110,8 @@ export function scanOnPlainNodes(program: t.Program): PlainScan | null {
   try {
     return scan(program);
   } catch (error) {
-    if (error instanceof Unmodelled) return null;
+    // Out of stack (a module nested hundreds of levels deep): Babel's walk then says what it always said.
+    if (error instanceof Unmodelled || error instanceof RangeError) return null;
     throw error;
   }
 }
