@@ -29,6 +29,8 @@ const BLOCK_PARENTS = new Set(babelTypes.BLOCKPARENT_TYPES);
 const FUNCTIONS = new Set(babelTypes.FUNCTION_TYPES);
 const SCOPABLE = new Set(babelTypes.SCOPABLE_TYPES);
 const PATTERNS = new Set(babelTypes.PATTERN_TYPES);
+/** The nodes that declare names. */
+const DECLARING = new Set(['VariableDeclaration', 'ClassDeclaration', 'ClassExpression', 'CatchClause', ...babelTypes.FUNCTION_TYPES]);
 
 /** Babel's `isScope`: a function's body and a catch clause's body are their parent's scope, its patterns scopes of their own. */
 function opensScope(node: t.Node, parent: t.Node): boolean {
@@ -138,18 +140,23 @@ function scan(program: t.Program): PlainScan {
     while (s && !FUNCTION_PARENTS.has(s.node.type)) s = s.parent;
     return s ?? programScope;
   };
-  const register = (scope: Scope, idsOf: t.Node, declaration: t.Node, kind: Binding['kind'] = 'other'): void => {
-    const ids = getOuterBindingIdentifiers(idsOf, true) as Record<string, t.Identifier[]>;
-    for (const name of Object.keys(ids)) {
-      for (const id of ids[name]) {
-        const known = scope.bindings.get(name);
-        if (known) {
-          if (known.identifier !== id) known.redeclared = true;
-        } else {
-          scope.bindings.set(name, { name, identifier: id, declaration, kind, scope, redeclared: false });
-        }
-      }
+  const bind = (scope: Scope, id: t.Identifier, declaration: t.Node, kind: Binding['kind']): void => {
+    const known = scope.bindings.get(id.name);
+    if (known) {
+      if (known.identifier !== id) known.redeclared = true;
+    } else {
+      scope.bindings.set(id.name, { name: id.name, identifier: id, declaration, kind, scope, redeclared: false });
     }
+  };
+  const register = (scope: Scope, idsOf: t.Node, declaration: t.Node, kind: Binding['kind'] = 'other'): void => {
+    // The common cases without the generic (and slower) `getOuterBindingIdentifiers`.
+    const single = idsOf.type === 'Identifier' ? idsOf : idsOf.type === 'VariableDeclarator' && idsOf.id.type === 'Identifier' ? idsOf.id : null;
+    if (single) {
+      bind(scope, single, declaration, kind);
+      return;
+    }
+    const ids = getOuterBindingIdentifiers(idsOf, true) as Record<string, t.Identifier[]>;
+    for (const name of Object.keys(ids)) for (const id of ids[name]) bind(scope, id, declaration, kind);
   };
   const record = (name: string, scope: Scope, use: Use): void => {
     if (inside) pending.push({ name, scope, use, inside });
@@ -169,12 +176,12 @@ function scan(program: t.Program): PlainScan {
         break;
       }
       case 'FunctionDeclaration':
-        if (node.id) register(blockParent(own!.parent!), node, node);
+        if (node.id) register(blockParent(own!.parent!), node.id, node);
         break;
       case 'ClassDeclaration':
         if (node.id) {
           const target = blockParent(own!.parent!);
-          register(target, node, node);
+          register(target, node.id, node);
           own!.bindings.set(node.id.name, target.bindings.get(node.id.name)!);
         }
         break;
@@ -214,7 +221,7 @@ function scan(program: t.Program): PlainScan {
     if (type === 'ExpressionStatement' && (node as t.ExpressionStatement).expression.type === 'StringLiteral') unmodelled();
     const own: Scope | null = opensScope(node, parent) ? { node, parent: scope, depth: scope.depth + 1, bindings: new Map() } : null;
     const here = own ?? scope;
-    declare(node, scope, own);
+    if (DECLARING.has(type)) declare(node, scope, own);
 
     if (type === 'Identifier') {
       const { name } = node as t.Identifier;
