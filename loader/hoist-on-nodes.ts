@@ -9,7 +9,8 @@
  * text holds one goes through the path version (`canHoistOnNodes`).
  */
 import { addComments, inheritsComments, isFunction, removeComments, VISITOR_KEYS } from '@babel/types';
-import * as t from '@babel/types';
+import type * as t from '@babel/types';
+import { build } from './babel-builders';
 import { inlineServerFunctionId } from '../shared/ids';
 import type { InlineServerFunctionRecord } from '../shared/module-record';
 import { capturedValueName } from './captured-values-code';
@@ -65,7 +66,7 @@ function uidMaker(): (name: string) => t.Identifier {
       i += 1;
     } while (taken.has(uid));
     taken.add(uid);
-    return t.identifier(uid);
+    return build.identifier(uid);
   };
 }
 
@@ -84,7 +85,7 @@ export function hoistOnNodes(program: t.Program, scan: PlainScan, functions: Pla
     if (isTopLevelDeclaration(item.site)) exportedInPlace.push(registerInPlace(program, item, names));
     else hoist(program, item, names, uid, edits);
   }
-  if (exportedInPlace.length > 0) program.body.push(t.exportNamedDeclaration(null, exportedInPlace));
+  if (exportedInPlace.length > 0) program.body.push(build.exportNamedDeclaration(null, exportedInPlace));
   program.body.unshift(...runtimeImports(names));
   return planned.map((item) => item.record).sort((a, b) => a.line - b.line || a.column - b.column);
 }
@@ -137,15 +138,15 @@ function registerInPlace(program: t.Program, item: Planned, names: RuntimeNames)
   const node = item.site.node as t.FunctionDeclaration;
   const local = node.id!.name;
   const statement = topLevelStatement(item.site);
-  program.body.splice(program.body.indexOf(statement) + 1, 0, t.expressionStatement(registerCall(names, t.identifier(local), item.record.id)));
-  return t.exportSpecifier(t.identifier(local), t.identifier(item.record.exportName));
+  program.body.splice(program.body.indexOf(statement) + 1, 0, build.expressionStatement(registerCall(names, build.identifier(local), item.record.id)));
+  return build.exportSpecifier(build.identifier(local), build.identifier(item.record.exportName));
 }
 
 function hoist(program: t.Program, item: Planned, names: RuntimeNames, uid: (name: string) => t.Identifier, edits: BlockEdits): void {
   const { site, record, captures } = item;
   const fn = moduleLevelFunction(site.node, record, captures, names, uid);
-  const declaration = t.exportNamedDeclaration(
-    t.variableDeclaration('const', [t.variableDeclarator(t.identifier(record.exportName), registerCall(names, fn, record.id))]),
+  const declaration = build.exportNamedDeclaration(
+    build.variableDeclaration('const', [build.variableDeclarator(build.identifier(record.exportName), registerCall(names, fn, record.id))]),
   );
   const statement = topLevelStatement(site);
   program.body.splice(program.body.indexOf(statement), 0, declaration);
@@ -154,7 +155,7 @@ function hoist(program: t.Program, item: Planned, names: RuntimeNames, uid: (nam
   const parent = parentOf(site);
   if (node.type === 'ObjectMethod') {
     const { key, computed } = propertyKey(node, '__proto__');
-    replace(node, parent, t.objectProperty(key, ref, computed));
+    replace(node, parent, build.objectProperty(key, ref, computed));
   } else if (node.type === 'FunctionDeclaration' && parent.type === 'BlockStatement' && node.id) {
     edits.bindDeclaration(node, parent, site.ancestors[site.ancestors.length - 2], ref);
   } else {
@@ -190,7 +191,7 @@ class BlockEdits {
 
   bindDeclaration(node: t.FunctionDeclaration, block: t.BlockStatement, blockParent: t.Node, ref: t.Expression): void {
     const kind = isFunction(blockParent) ? 'var' : 'let';
-    const binding = t.variableDeclaration(kind, [t.variableDeclarator(t.identifier(node.id!.name), ref)]);
+    const binding = build.variableDeclaration(kind, [build.variableDeclarator(build.identifier(node.id!.name), ref)]);
     binding.loc = node.loc;
     remove(node, block.body);
     const placed = this.placed.get(block) ?? 0;

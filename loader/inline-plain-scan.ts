@@ -51,7 +51,8 @@ interface Scope {
   node: t.Node;
   parent: Scope | null;
   depth: number;
-  bindings: Map<string, Binding>;
+  /** Made on the first declaration: most blocks declare nothing. */
+  bindings: Map<string, Binding> | null;
 }
 
 interface Binding {
@@ -123,7 +124,7 @@ function scan(program: t.Program): PlainScan {
   const pending: Pending[] = [];
   const ancestors: t.Node[] = [];
   const keys: (string | number)[] = [];
-  const programScope: Scope = { node: program, parent: null, depth: 0, bindings: new Map() };
+  const programScope: Scope = { node: program, parent: null, depth: 0, bindings: null };
   let inside: PlainInlineFunction | null = null;
   let functionDepth = 0;
   // Whether `this`, `arguments` or `super` here would be those of a function with "use server": no
@@ -141,11 +142,11 @@ function scan(program: t.Program): PlainScan {
     return s ?? programScope;
   };
   const bind = (scope: Scope, id: t.Identifier, declaration: t.Node, kind: Binding['kind']): void => {
-    const known = scope.bindings.get(id.name);
+    const known = scope.bindings?.get(id.name);
     if (known) {
       if (known.identifier !== id) known.redeclared = true;
     } else {
-      scope.bindings.set(id.name, { name: id.name, identifier: id, declaration, kind, scope, redeclared: false });
+      (scope.bindings ??= new Map()).set(id.name, { name: id.name, identifier: id, declaration, kind, scope, redeclared: false });
     }
   };
   const register = (scope: Scope, idsOf: t.Node, declaration: t.Node, kind: Binding['kind'] = 'other'): void => {
@@ -182,7 +183,7 @@ function scan(program: t.Program): PlainScan {
         if (node.id) {
           const target = blockParent(own!.parent!);
           register(target, node.id, node);
-          own!.bindings.set(node.id.name, target.bindings.get(node.id.name)!);
+          (own!.bindings ??= new Map()).set(node.id.name, target.bindings!.get(node.id.name)!);
         }
         break;
       case 'ClassExpression':
@@ -219,7 +220,7 @@ function scan(program: t.Program): PlainScan {
       return;
     }
     if (type === 'ExpressionStatement' && (node as t.ExpressionStatement).expression.type === 'StringLiteral') unmodelled();
-    const own: Scope | null = opensScope(node, parent) ? { node, parent: scope, depth: scope.depth + 1, bindings: new Map() } : null;
+    const own: Scope | null = opensScope(node, parent) ? { node, parent: scope, depth: scope.depth + 1, bindings: null } : null;
     const here = own ?? scope;
     if (DECLARING.has(type)) declare(node, scope, own);
 
@@ -323,7 +324,7 @@ function scan(program: t.Program): PlainScan {
 function resolve(scope: Scope | null, name: string): Binding | undefined {
   let previous: Scope | null = null;
   for (let s = scope; s; s = s.parent) {
-    const binding = s.bindings.get(name);
+    const binding = s.bindings?.get(name);
     if (binding) {
       const hidden = previous && PATTERNS.has(previous.node.type) && binding.kind === 'other' && binding.declaration.type !== 'CatchClause';
       if (!hidden) return binding;
@@ -361,13 +362,13 @@ function capturesOf(site: PlainInlineFunction): Captures {
   // A function expression's own name: a binding of its own scope.
   const { node } = site;
   if (node.type === 'FunctionExpression' && node.id) {
-    const own = site.scope.bindings.get(node.id.name);
+    const own = site.scope.bindings?.get(node.id.name);
     if (own && own.declaration !== node) unmodelled();
     if (own?.redeclared) unmodelled();
     if (own && site.usesOwnName) selfName = node.id.name;
   }
   const captured = [...byName.values()].sort((a, b) => a.identifier.start! - b.identifier.start!);
-  for (const binding of captured) if (site.scope.bindings.has(binding.name)) unmodelled();
+  for (const binding of captured) if (site.scope.bindings?.has(binding.name)) unmodelled();
   const params = node.params;
   const paramsReadCaptures = captured.some((binding) =>
     site.uses.get(binding)!.some((use) => params.some((param) => use.start >= param.start! && use.end <= param.end!)),
