@@ -1,7 +1,9 @@
 /**
- * Runs the inline "use server" passes over a parsed module with Babel: `scanInlineDirectives` only
- * reads (client layers, file-directive modules), `hoistInlineServerFunctions` rewrites the module and
- * prints it with a source map that goes back through the input map to the original file.
+ * Runs the inline "use server" passes over a parsed module: `scanInlineDirectives` only reads (client
+ * layers, file-directive modules), with Babel's walk; `hoistInlineServerFunctions` rewrites the module
+ * and prints it with a source map that goes back through the input map to the original file. It walks
+ * the plain nodes once (inline-plain-scan.ts, hoist-on-nodes.ts), and Babel's paths and scopes only for
+ * a module that walk leaves to them (a problem to report, a shape it does not model).
  */
 import generate, { type GeneratorOptions } from '@babel/generator';
 import { transformFromAstSync, traverse, types, type NodePath, type PluginObj } from '@babel/core';
@@ -65,8 +67,9 @@ export interface HoistTransformOptions extends HoistOptions {
 }
 
 /**
- * Finds the inline server functions and, unless the walk found problems, hoists them: one Babel walk,
- * where `scanInlineDirectives` then this would make two. Its caller discards the code of a module
+ * Finds the inline server functions and, unless the walk found problems, hoists them: one walk over
+ * the plain nodes where it can (`hoistWithoutPaths`), else one Babel walk, where `scanInlineDirectives`
+ * then this would make two. Its caller discards the code of a module
  * with problems or without functions. The walk must not be able to throw (see inline-precheck.ts):
  * Babel's scope tracker words its errors differently when it runs inside @babel/core.
  *
