@@ -37,6 +37,9 @@ export interface Ancestry {
 /** Expressions that leave the value as it is: types, and parentheses kept as nodes. */
 const TRANSPARENT = new Set(['TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'ParenthesizedExpression']);
 
+/** The parents through which a reference may read a path: a reference anywhere else reads the variable whole. */
+export const MEMBER_PATH_PARENTS = new Set([...TRANSPARENT, 'MemberExpression', 'OptionalMemberExpression']);
+
 /** The property name a member reads when it is known without running code, or null. */
 function staticKey(member: t.MemberExpression | t.OptionalMemberExpression): string | null {
   const { property, computed } = member;

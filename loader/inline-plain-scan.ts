@@ -17,7 +17,7 @@
  */
 import * as babelTypes from '@babel/types';
 import type * as t from '@babel/types';
-import { memberPathRead, pathsToBind, type MemberPath, type Ancestry } from './captured-member-paths';
+import { MEMBER_PATH_PARENTS, memberPathRead, pathsToBind, type MemberPath, type Ancestry } from './captured-member-paths';
 import { likelyDirective } from './directive-scan';
 import { hasUseServerDirective } from './inline-directives';
 import type { Captures } from './inline-scope';
@@ -89,11 +89,11 @@ interface Use {
   keys: MemberPath;
 }
 
-interface Pending {
+/** A use found by the walk, resolved once the walk has seen every declaration. */
+interface Pending extends Use {
   name: string;
   scope: Scope;
-  use: Use;
-  inside: PlainInlineFunction | null;
+  inside: PlainInlineFunction;
 }
 
 export interface PlainScan {
@@ -159,13 +159,13 @@ function scan(program: t.Program): PlainScan {
     const ids = getOuterBindingIdentifiers(idsOf, true) as Record<string, t.Identifier[]>;
     for (const name of Object.keys(ids)) for (const id of ids[name]) bind(scope, id, declaration, kind);
   };
-  const record = (name: string, scope: Scope, use: Use): void => {
-    if (inside) pending.push({ name, scope, use, inside });
+  const record = (name: string, scope: Scope, node: t.Node, writes: boolean, keysRead: MemberPath): void => {
+    if (inside) pending.push({ name, scope, inside, start: node.start!, end: node.end!, writes, keys: keysRead });
   };
   const recordWrites = (node: t.Node, scope: Scope): void => {
     if (!inside) return;
     for (const name of Object.keys(getAssignmentIdentifiers(node))) {
-      record(name, scope, { start: node.start!, end: node.end!, writes: true, keys: [] });
+      record(name, scope, node, true, []);
     }
   };
 
@@ -227,12 +227,14 @@ function scan(program: t.Program): PlainScan {
     if (type === 'Identifier') {
       const { name } = node as t.Identifier;
       if (inside && isReferenced(node, parent, ancestors[ancestors.length - 2])) {
-        record(name, scope, { start: node.start!, end: node.end!, writes: false, keys: memberPathRead(ancestryAt(ancestors, keys, node)) });
+        // Elsewhere a reference reads the variable whole: no chain of ancestors to make.
+        const keysRead = MEMBER_PATH_PARENTS.has(parent.type) ? memberPathRead(ancestryAt(ancestors, keys, node)) : [];
+        record(name, scope, node, false, keysRead);
       }
     } else if (type === 'JSXIdentifier') {
       const { name } = node as t.JSXIdentifier;
       if (inside && (parent.type === 'JSXMemberExpression' || !react.isCompatTag(name)) && isReferenced(node, parent, ancestors[ancestors.length - 2])) {
-        record(name, scope, { start: node.start!, end: node.end!, writes: false, keys: [] });
+        record(name, scope, node, false, []);
       }
     } else if (type === 'AssignmentExpression' || type === 'UpdateExpression') {
       recordWrites(node, here);
@@ -301,7 +303,8 @@ function scan(program: t.Program): PlainScan {
   }
 
   const siteOf = new Map<t.Node, PlainInlineFunction>(functions.map((site) => [site.node, site]));
-  for (const { name, scope, use, inside: innermost } of pending) {
+  for (const use of pending) {
+    const { name, scope, inside: innermost } = use;
     const binding = resolve(scope, name);
     if (!binding || binding.scope === programScope) continue;
     const named = siteOf.get(binding.declaration);
