@@ -18,14 +18,27 @@
  * Uses in nested functions count like any other: the hoisted function rebuilds an ordinary variable
  * that they close over.
  */
-import type { NodePath } from '@babel/core';
 import type * as t from '@babel/types';
 
 /** The keys read from a variable, outermost first: `["note", "id"]` for `props.note.id`. */
 export type MemberPath = string[];
 
+/**
+ * What is read of a node's place in the tree: a Babel NodePath has it, and so does the chain the
+ * plain walk of inline-plain-scan.ts makes.
+ */
+export interface Ancestry {
+  node: t.Node;
+  type: string;
+  key: string | number | null;
+  readonly parentPath: Ancestry | null;
+}
+
 /** Expressions that leave the value as it is: types, and parentheses kept as nodes. */
 const TRANSPARENT = new Set(['TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'ParenthesizedExpression']);
+
+/** The parents through which a reference may read a path: a reference anywhere else reads the variable whole. */
+export const MEMBER_PATH_PARENTS = new Set([...TRANSPARENT, 'MemberExpression', 'OptionalMemberExpression']);
 
 /** The property name a member reads when it is known without running code, or null. */
 function staticKey(member: t.MemberExpression | t.OptionalMemberExpression): string | null {
@@ -38,7 +51,7 @@ function staticKey(member: t.MemberExpression | t.OptionalMemberExpression): str
 }
 
 /** Whether the expression at `top` is called, used as a tag, or written to (the object it belongs to is then needed). */
-function actsOnItsObject(top: NodePath): boolean {
+function actsOnItsObject(top: Ancestry): boolean {
   const { parentPath: parent, key } = top;
   if (!parent) return false;
   switch (parent.type) {
@@ -59,24 +72,24 @@ function actsOnItsObject(top: NodePath): boolean {
     case 'UnaryExpression':
       return (parent.node as t.UnaryExpression).operator === 'delete';
     case 'ObjectProperty':
-      return key === 'value' && parent.parentPath?.isObjectPattern() === true;
+      return key === 'value' && parent.parentPath?.type === 'ObjectPattern';
     default:
       return false;
   }
 }
 
 /** The path a reference to a captured variable reads; empty when it uses the variable whole. */
-export function memberPathRead(reference: NodePath): MemberPath {
+export function memberPathRead(reference: Ancestry): MemberPath {
   const keys: string[] = [];
-  let top: NodePath = reference;
+  let top: Ancestry = reference;
   for (;;) {
     let parent = top.parentPath;
     while (parent && TRANSPARENT.has(parent.type)) {
       top = parent;
       parent = parent.parentPath;
     }
-    if (!parent || top.key !== 'object' || !(parent.isMemberExpression() || parent.isOptionalMemberExpression())) break;
-    const key = staticKey(parent.node);
+    if (!parent || top.key !== 'object' || !(parent.type === 'MemberExpression' || parent.type === 'OptionalMemberExpression')) break;
+    const key = staticKey(parent.node as t.MemberExpression);
     if (key === null) break;
     keys.push(key);
     top = parent;

@@ -13,14 +13,15 @@
  * CapturedValueNotSerializableError names. A function that binds whole variables only opens them as
  * before: `let [note, user] = await _openCapturedValues(…)`.
  */
-import { types as t } from '@babel/core';
+import type * as t from '@babel/types';
+import { build } from './babel-builders';
 import type { CapturedValue, Captures } from './inline-scope';
 
 /** A key as a member access: `.name`, `[0]`, or `["a-b"]`. */
 function memberProperty(key: string): { property: t.Expression; computed: boolean } {
-  if (t.isValidIdentifier(key, false)) return { property: t.identifier(key), computed: false };
-  if (String(Number(key)) === key && Number(key) >= 0) return { property: t.numericLiteral(Number(key)), computed: true };
-  return { property: t.stringLiteral(key), computed: true };
+  if (build.isValidIdentifier(key, false)) return { property: build.identifier(key), computed: false };
+  if (String(Number(key)) === key && Number(key) >= 0) return { property: build.numericLiteral(Number(key)), computed: true };
+  return { property: build.stringLiteral(key), computed: true };
 }
 
 /** How errors and the reference name a captured value: `props`, `props.note.id`, `items[0]`, `props["a-b"]`. */
@@ -36,25 +37,25 @@ export function capturedValueName({ variable, keys }: CapturedValue): string {
 function readValue({ variable, keys }: CapturedValue): t.Expression {
   return keys.reduce<t.Expression>((object, key) => {
     const { property, computed } = memberProperty(key);
-    return t.optionalMemberExpression(object, property, computed, true);
-  }, t.identifier(variable));
+    return build.optionalMemberExpression(object, property, computed, true);
+  }, build.identifier(variable));
 }
 
 /** `props.note.id` as an assignment target, in the object the hoisted function rebuilds. */
 function target({ variable, keys }: CapturedValue): t.Identifier | t.MemberExpression {
   return keys.reduce<t.Identifier | t.MemberExpression>((object, key) => {
     const { property, computed } = memberProperty(key);
-    return t.memberExpression(object, property, computed);
-  }, t.identifier(variable));
+    return build.memberExpression(object, property, computed);
+  }, build.identifier(variable));
 }
 
 /** `captureValues(id, name, names, () => values)`: what the reference is bound to. */
 export function captureValuesCall(capture: t.Identifier, id: string, functionName: string, captures: Captures): t.CallExpression {
-  return t.callExpression(t.cloneNode(capture), [
-    t.stringLiteral(id),
-    t.stringLiteral(functionName),
-    t.arrayExpression(captures.values.map((value) => t.stringLiteral(capturedValueName(value)))),
-    t.arrowFunctionExpression([], t.arrayExpression(captures.values.map(readValue))),
+  return build.callExpression(build.cloneNode(capture), [
+    build.stringLiteral(id),
+    build.stringLiteral(functionName),
+    build.arrayExpression(captures.values.map((value) => build.stringLiteral(capturedValueName(value)))),
+    build.arrowFunctionExpression([], build.arrayExpression(captures.values.map(readValue))),
   ]);
 }
 
@@ -71,22 +72,22 @@ function skeleton(paths: string[][]): t.ObjectExpression {
   const properties = [...children].filter(([, below]) => below.length > 0).map(([key, below]) => {
     const { property } = memberProperty(key);
     // `{ 1: {} }` and `{ "a-b": {} }` need no brackets, as `items[1]` and `props["a-b"]` do.
-    return t.objectProperty(property, skeleton(below), false);
+    return build.objectProperty(property, skeleton(below), false);
   });
-  return t.objectExpression(properties);
+  return build.objectExpression(properties);
 }
 
 /** The statements that open the values (`opened`: the awaited `openCapturedValues` call) into the captured names. */
 export function openingStatements(captures: Captures, opened: t.Expression): t.Statement[] {
   if (captures.values.every((value) => value.keys.length === 0)) {
-    const pattern = t.arrayPattern(captures.values.map((value) => t.identifier(value.variable)));
-    return [t.variableDeclaration('let', [t.variableDeclarator(pattern, opened)])];
+    const pattern = build.arrayPattern(captures.values.map((value) => build.identifier(value.variable)));
+    return [build.variableDeclaration('let', [build.variableDeclarator(pattern, opened)])];
   }
   const declarators = captures.names.map((name) => {
     const paths = captures.values.filter((value) => value.variable === name).map((value) => value.keys);
     const whole = paths.some((keys) => keys.length === 0);
-    return t.variableDeclarator(t.identifier(name), whole ? null : skeleton(paths));
+    return build.variableDeclarator(build.identifier(name), whole ? null : skeleton(paths));
   });
-  const assignment = t.assignmentExpression('=', t.arrayPattern(captures.values.map(target)), opened);
-  return [t.variableDeclaration('let', declarators), t.expressionStatement(assignment)];
+  const assignment = build.assignmentExpression('=', build.arrayPattern(captures.values.map(target)), opened);
+  return [build.variableDeclaration('let', declarators), build.expressionStatement(assignment)];
 }

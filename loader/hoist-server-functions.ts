@@ -35,7 +35,9 @@
  * A function declaration's binding is created at the top of its block, where the declaration was
  * hoisted to. A top-level function declaration stays where it is and is registered after it.
  */
-import { types as t, type NodePath } from '@babel/core';
+import type { NodePath } from '@babel/core';
+import type * as t from '@babel/types';
+import { build } from './babel-builders';
 import { inlineServerFunctionId } from '../shared/ids';
 import type { InlineServerFunctionRecord } from '../shared/module-record';
 import type { InlineFunctionPath } from './inline-directives';
@@ -55,7 +57,7 @@ interface Planned {
   captures: Captures;
 }
 
-interface RuntimeNames {
+export interface RuntimeNames {
   register: t.Identifier;
   capture: t.Identifier;
   open: t.Identifier;
@@ -80,7 +82,7 @@ export function hoistServerFunctions(
     if (isTopLevelDeclaration(item.path)) exportedInPlace.push(registerInPlace(item, names));
     else hoist(item, names);
   }
-  if (exportedInPlace.length > 0) program.pushContainer('body', t.exportNamedDeclaration(null, exportedInPlace));
+  if (exportedInPlace.length > 0) program.pushContainer('body', build.exportNamedDeclaration(null, exportedInPlace));
   program.unshiftContainer('body', runtimeImports(names));
   return planned.map((item) => item.record).sort((a, b) => a.line - b.line || a.column - b.column);
 }
@@ -109,11 +111,16 @@ function plan(program: NodePath<t.Program>, functions: InlineFunctionPath[], opt
 }
 
 function exportNameFor(program: NodePath<t.Program>, name: string, id: string, taken: Set<string>): string {
-  const base = `$$${name.replace(/[^A-Za-z0-9_$]+/g, '_').replace(/^_+|_+$/g, '') || 'anonymous'}_${id.slice(0, 8)}`;
+  const base = exportNameBase(name, id);
   let candidate = base;
   for (let index = 2; taken.has(candidate) || program.scope.hasBinding(candidate); index += 1) candidate = `${base}_${index}`;
   taken.add(candidate);
   return candidate;
+}
+
+/** `$$deleteNote_3f9a0c1d`: the name a hoisted function is exported under, before any clash. */
+export function exportNameBase(name: string, id: string): string {
+  return `$$${name.replace(/[^A-Za-z0-9_$]+/g, '_').replace(/^_+|_+$/g, '') || 'anonymous'}_${id.slice(0, 8)}`;
 }
 
 function isTopLevelDeclaration(path: InlineFunctionPath): path is NodePath<t.FunctionDeclaration> {
@@ -122,8 +129,8 @@ function isTopLevelDeclaration(path: InlineFunctionPath): path is NodePath<t.Fun
   return parent.isProgram() || ((parent.isExportNamedDeclaration() || parent.isExportDefaultDeclaration()) && parent.parentPath.isProgram());
 }
 
-function registerCall(names: RuntimeNames, fn: t.Expression, id: string): t.CallExpression {
-  return t.callExpression(t.cloneNode(names.register), [fn, t.stringLiteral(id), t.nullLiteral()]);
+export function registerCall(names: RuntimeNames, fn: t.Expression, id: string): t.CallExpression {
+  return build.callExpression(build.cloneNode(names.register), [fn, build.stringLiteral(id), build.nullLiteral()]);
 }
 
 /** A top-level declaration has no captures: register the function itself, right after it. */
@@ -131,15 +138,15 @@ function registerInPlace(item: Planned, names: RuntimeNames): t.ExportSpecifier 
   const path = item.path as NodePath<t.FunctionDeclaration>;
   const local = path.node.id!.name;
   const statement = path.parentPath.isProgram() ? path : path.parentPath;
-  statement.insertAfter(t.expressionStatement(registerCall(names, t.identifier(local), item.record.id)));
-  return t.exportSpecifier(t.identifier(local), t.identifier(item.record.exportName));
+  statement.insertAfter(build.expressionStatement(registerCall(names, build.identifier(local), item.record.id)));
+  return build.exportSpecifier(build.identifier(local), build.identifier(item.record.exportName));
 }
 
 function hoist(item: Planned, names: RuntimeNames): void {
   const { path, record, captures } = item;
   const fn = hoistedFunction(item, names);
-  const declaration = t.exportNamedDeclaration(
-    t.variableDeclaration('const', [t.variableDeclarator(t.identifier(record.exportName), registerCall(names, fn, record.id))]),
+  const declaration = build.exportNamedDeclaration(
+    build.variableDeclaration('const', [build.variableDeclarator(build.identifier(record.exportName), registerCall(names, fn, record.id))]),
   );
   // Before the top-level statement that holds the function, so that it exists when that statement runs.
   const statement = path.find((ancestor) => ancestor.parentPath?.isProgram() ?? false)!;
@@ -148,24 +155,24 @@ function hoist(item: Planned, names: RuntimeNames): void {
 }
 
 /** The reference that replaces the function: bound to its captured values, if it has any. */
-function reference(record: InlineServerFunctionRecord, captures: Captures, names: RuntimeNames): t.Expression {
-  const hoisted = t.identifier(record.exportName);
+export function reference(record: InlineServerFunctionRecord, captures: Captures, names: RuntimeNames): t.Expression {
+  const hoisted = build.identifier(record.exportName);
   if (captures.names.length === 0) return hoisted;
   const sealed = captureValuesCall(names.capture, record.id, record.name, captures);
-  return t.callExpression(t.memberExpression(hoisted, t.identifier('bind')), [t.nullLiteral(), sealed]);
+  return build.callExpression(build.memberExpression(hoisted, build.identifier('bind')), [build.nullLiteral(), sealed]);
 }
 
 function replaceWithReference(path: InlineFunctionPath, ref: t.Expression): void {
   const { node } = path;
   if (node.type === 'ObjectMethod') {
     const { key, computed } = propertyKey(node, '__proto__');
-    path.replaceWith(t.objectProperty(key, ref, computed));
+    path.replaceWith(build.objectProperty(key, ref, computed));
   } else if (node.type === 'ClassMethod') {
     const { key, computed } = propertyKey(node, 'constructor');
-    path.replaceWith(t.classProperty(key, ref, null, null, computed, true));
+    path.replaceWith(build.classProperty(key, ref, null, null, computed, true));
   } else if (node.type === 'ClassPrivateMethod') {
     // Not reached: inline-directives.ts rejects private methods.
-    path.replaceWith(t.classPrivateProperty(node.key, ref, null, true));
+    path.replaceWith(build.classPrivateProperty(node.key, ref, null, true));
   } else if (node.type === 'FunctionDeclaration') {
     replaceDeclaration(path as NodePath<t.FunctionDeclaration>, ref);
   } else {
@@ -178,10 +185,10 @@ function replaceWithReference(path: InlineFunctionPath, ref: t.Expression): void
  * `__proto__: ref` sets an object's prototype, and a class field may not be named `constructor` (a
  * SyntaxError, where a static method may). As a computed key (`["__proto__"]`) it names the property.
  */
-function propertyKey(node: t.ObjectMethod | t.ClassMethod, reserved: string): { key: t.Expression; computed: boolean } {
+export function propertyKey(node: t.ObjectMethod | t.ClassMethod, reserved: string): { key: t.Expression; computed: boolean } {
   const { key } = node;
   const name = key.type === 'Identifier' ? key.name : key.type === 'StringLiteral' ? key.value : null;
-  if (!node.computed && name === reserved) return { key: t.stringLiteral(reserved), computed: true };
+  if (!node.computed && name === reserved) return { key: build.stringLiteral(reserved), computed: true };
   return { key: key as t.Expression, computed: node.computed };
 }
 
@@ -207,11 +214,11 @@ function replaceDeclaration(path: NodePath<t.FunctionDeclaration>, ref: t.Expres
     path.replaceWith(ref);
     return;
   }
-  const id = t.identifier(path.node.id.name);
+  const id = build.identifier(path.node.id.name);
   if (block.isBlockStatement() || block.isStaticBlock()) {
     // A function body or a class static block is a `var` scope: a declaration there is var-like.
     const kind = block.parentPath?.isFunction() || block.isStaticBlock() ? 'var' : 'let';
-    const binding = t.variableDeclaration(kind, [t.variableDeclarator(id, ref)]);
+    const binding = build.variableDeclaration(kind, [build.variableDeclarator(id, ref)]);
     binding.loc = path.node.loc;
     path.remove();
     // After the bindings made for earlier declarations of the block, so that they keep their order.
@@ -223,7 +230,7 @@ function replaceDeclaration(path: NodePath<t.FunctionDeclaration>, ref: t.Expres
     namesBoundIn(block.node).add(id.name);
     return;
   }
-  const binding = t.variableDeclaration('let', [t.variableDeclarator(id, ref)]);
+  const binding = build.variableDeclaration('let', [build.variableDeclarator(id, ref)]);
   // In a `switch`, a declaration is usable in every case: bind it just before the switch, unless
   // that would clash with a name of the enclosing block.
   const switchStatement = block.isSwitchCase() ? block.parentPath : null;
@@ -242,22 +249,38 @@ type Params = t.FunctionExpression['params'];
 /** The function as it lives at module level: captured values first, opened before the body runs. */
 function hoistedFunction(item: Planned, names: RuntimeNames): t.FunctionExpression | t.ArrowFunctionExpression {
   const { path, record, captures } = item;
-  const { node } = path;
+  // A captured name that the body declares again (the parameters read the outer one): the body's own
+  // gets a fresh name, since both now live in the function's scope.
+  if (captures.names.length > 0) for (const name of captures.names) if (path.scope.hasOwnBinding(name)) path.scope.rename(name);
+  return moduleLevelFunction(path.node, record, captures, names, (name) => path.scope.generateUidIdentifier(name));
+}
+
+/**
+ * `hoistedFunction` once the function's own names cannot clash with the captured ones; `uid` makes a
+ * name that nothing in the module uses.
+ */
+export function moduleLevelFunction(
+  node: InlineFunctionPath['node'],
+  record: InlineServerFunctionRecord,
+  captures: Captures,
+  names: RuntimeNames,
+  uid: (name: string) => t.Identifier,
+): t.FunctionExpression | t.ArrowFunctionExpression {
   const body = node.body as t.BlockStatement;
   const { params, prologue, sealed } =
     captures.names.length > 0
-      ? openingPrologue(item, names)
+      ? openingPrologue(node, record, captures, names, uid)
       : { params: node.params as Params, prologue: [] as t.Statement[], sealed: null };
   if (captures.selfName) {
     // The function's own name inside it means the reference, bound to the same captured values.
-    const hoisted = t.identifier(record.exportName);
-    const self = sealed ? t.callExpression(t.memberExpression(hoisted, t.identifier('bind')), [t.nullLiteral(), t.cloneNode(sealed)]) : hoisted;
-    prologue.unshift(t.variableDeclaration('const', [t.variableDeclarator(t.identifier(captures.selfName), self)]));
+    const hoisted = build.identifier(record.exportName);
+    const self = sealed ? build.callExpression(build.memberExpression(hoisted, build.identifier('bind')), [build.nullLiteral(), build.cloneNode(sealed)]) : hoisted;
+    prologue.unshift(build.variableDeclaration('const', [build.variableDeclarator(build.identifier(captures.selfName), self)]));
   }
-  const newBody = t.blockStatement([...prologue, ...body.body], body.directives);
-  if (node.type === 'ArrowFunctionExpression') return t.arrowFunctionExpression(params, newBody, true);
+  const newBody = build.blockStatement([...prologue, ...body.body], body.directives);
+  if (node.type === 'ArrowFunctionExpression') return build.arrowFunctionExpression(params, newBody, true);
   const id = node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' ? node.id : functionNameFromKey(node);
-  const hoisted = t.functionExpression(id ? t.identifier(id.name) : null, params, newBody, false, true);
+  const hoisted = build.functionExpression(id ? build.identifier(id.name) : null, params, newBody, false, true);
   hoisted.loc = node.loc;
   return hoisted;
 }
@@ -266,30 +289,32 @@ function hoistedFunction(item: Planned, names: RuntimeNames): t.FunctionExpressi
  * The sealed values as first parameter, and the statement that opens them into the captured names.
  * Parameters whose default values or patterns read captured names are bound after that statement.
  */
-function openingPrologue(item: Planned, names: RuntimeNames): { params: Params; prologue: t.Statement[]; sealed: t.Identifier } {
-  const { path, record, captures } = item;
-  // A captured name that the body declares again (the parameters read the outer one): the body's own
-  // gets a fresh name, since both now live in the function's scope.
-  for (const name of captures.names) if (path.scope.hasOwnBinding(name)) path.scope.rename(name);
-  const sealed = path.scope.generateUidIdentifier('captured');
-  const opened = t.awaitExpression(t.callExpression(t.cloneNode(names.open), [t.stringLiteral(record.id), t.cloneNode(sealed)]));
+function openingPrologue(
+  node: InlineFunctionPath['node'],
+  record: InlineServerFunctionRecord,
+  captures: Captures,
+  names: RuntimeNames,
+  uid: (name: string) => t.Identifier,
+): { params: Params; prologue: t.Statement[]; sealed: t.Identifier } {
+  const sealed = uid('captured');
+  const opened = build.awaitExpression(build.callExpression(build.cloneNode(names.open), [build.stringLiteral(record.id), build.cloneNode(sealed)]));
   const prologue = openingStatements(captures, opened);
-  const params = path.node.params as Params;
+  const params = node.params as Params;
   if (!captures.paramsReadCaptures) return { params: [sealed, ...params], prologue, sealed };
-  const args = path.scope.generateUidIdentifier('args');
-  const pattern = t.arrayPattern(params.map(withoutTypes) as t.PatternLike[]);
-  prologue.push(t.variableDeclaration('var', [t.variableDeclarator(pattern, t.cloneNode(args))]));
-  return { params: [sealed, t.restElement(args)], prologue, sealed };
+  const args = uid('args');
+  const pattern = build.arrayPattern(params.map(withoutTypes) as t.PatternLike[]);
+  prologue.push(build.variableDeclaration('var', [build.variableDeclarator(pattern, build.cloneNode(args))]));
+  return { params: [sealed, build.restElement(args)], prologue, sealed };
 }
 
 function functionNameFromKey(node: t.ObjectMethod | t.ClassMethod | t.ClassPrivateMethod): t.Identifier | null {
   if (node.type === 'ClassPrivateMethod' || node.computed || node.key.type !== 'Identifier') return null;
-  return t.identifier(node.key.name);
+  return build.identifier(node.key.name);
 }
 
 function withoutTypes(param: t.Node): t.Node {
-  const clone = t.cloneNode(param, true);
-  t.traverseFast(clone, (node) => {
+  const clone = build.cloneNode(param, true);
+  build.traverseFast(clone, (node) => {
     if ('typeAnnotation' in node) (node as { typeAnnotation?: unknown }).typeAnnotation = null;
     if ('optional' in node) (node as { optional?: unknown }).optional = null;
   });
@@ -297,21 +322,21 @@ function withoutTypes(param: t.Node): t.Node {
   return clone;
 }
 
-function runtimeImports(names: RuntimeNames): t.ImportDeclaration[] {
+export function runtimeImports(names: RuntimeNames): t.ImportDeclaration[] {
   const imports = [
-    t.importDeclaration(
-      [t.importSpecifier(t.cloneNode(names.register), t.identifier('registerServerReference'))],
-      t.stringLiteral('react-server-dom-webpack/server'),
+    build.importDeclaration(
+      [build.importSpecifier(build.cloneNode(names.register), build.identifier('registerServerReference'))],
+      build.stringLiteral('react-server-dom-webpack/server'),
     ),
   ];
   if (names.usesCaptures) {
     imports.push(
-      t.importDeclaration(
+      build.importDeclaration(
         [
-          t.importSpecifier(t.cloneNode(names.capture), t.identifier('captureValues')),
-          t.importSpecifier(t.cloneNode(names.open), t.identifier('openCapturedValues')),
+          build.importSpecifier(build.cloneNode(names.capture), build.identifier('captureValues')),
+          build.importSpecifier(build.cloneNode(names.open), build.identifier('openCapturedValues')),
         ],
-        t.stringLiteral(CAPTURED_VALUES_MODULE),
+        build.stringLiteral(CAPTURED_VALUES_MODULE),
       ),
     );
   }

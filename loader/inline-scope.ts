@@ -5,6 +5,7 @@
  * moved.
  */
 import type { NodePath } from '@babel/core';
+import { isClass, isFunction } from '@babel/types';
 import type * as t from '@babel/types';
 import { memberPathRead, pathsToBind, type MemberPath } from './captured-member-paths';
 import type { InlineFunctionPath } from './inline-directives';
@@ -37,7 +38,11 @@ function memberName(node: t.Node): string {
 
 /** The name a function or class is known by: its own, or the one of what it is assigned to. */
 export function nameOf(path: NodePath): string {
-  const { node, parent } = path;
+  return nameFrom(path.node, path.parent, path.parentPath?.parent);
+}
+
+/** `nameOf` from the node, its parent and the parent's parent (for a JSX attribute's value). */
+export function nameFrom(node: t.Node, parent: t.Node, grandparent: t.Node | null | undefined): string {
   if ('id' in node && node.id && node.id.type === 'Identifier') return node.id.name;
   if (node.type === 'ObjectMethod' || node.type === 'ClassMethod' || node.type === 'ClassPrivateMethod') {
     return keyName(node.key, 'computed' in node && node.computed === true);
@@ -54,9 +59,8 @@ export function nameOf(path: NodePath): string {
     case 'ExportDefaultDeclaration':
       return 'default';
     case 'JSXExpressionContainer': {
-      const attribute = path.parentPath?.parent;
-      if (attribute?.type === 'JSXAttribute') {
-        return attribute.name.type === 'JSXIdentifier' ? attribute.name.name : attribute.name.name.name;
+      if (grandparent?.type === 'JSXAttribute') {
+        return grandparent.name.type === 'JSXIdentifier' ? grandparent.name.name : grandparent.name.name.name;
       }
       return ANONYMOUS;
     }
@@ -70,6 +74,16 @@ export function scopePathOf(path: InlineFunctionPath): string {
   const names = [nameOf(path)];
   for (let ancestor: NodePath | null = path.parentPath; ancestor && !ancestor.isProgram(); ancestor = ancestor.parentPath) {
     if (ancestor.isFunction() || ancestor.isClass()) names.unshift(nameOf(ancestor));
+  }
+  return names.join(' > ');
+}
+
+/** `scopePathOf` for a node and the nodes above it, the program first. */
+export function scopePathFrom(node: t.Node, ancestors: t.Node[]): string {
+  const names = [nameFrom(node, ancestors[ancestors.length - 1], ancestors[ancestors.length - 2])];
+  for (let depth = ancestors.length - 1; depth >= 1; depth -= 1) {
+    const ancestor = ancestors[depth];
+    if (isFunction(ancestor) || isClass(ancestor)) names.unshift(nameFrom(ancestor, ancestors[depth - 1], ancestors[depth - 2]));
   }
   return names.join(' > ');
 }

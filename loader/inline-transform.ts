@@ -1,7 +1,9 @@
 /**
- * Runs the inline "use server" passes over a parsed module with Babel: `scanInlineDirectives` only
- * reads (client layers, file-directive modules), `hoistInlineServerFunctions` rewrites the module and
- * prints it with a source map that goes back through the input map to the original file.
+ * Runs the inline "use server" passes over a parsed module: `scanInlineDirectives` only reads (client
+ * layers, file-directive modules), with Babel's walk; `hoistInlineServerFunctions` rewrites the module
+ * and prints it with a source map that goes back through the input map to the original file. It walks
+ * the plain nodes once (inline-plain-scan.ts, hoist-on-nodes.ts), and Babel's paths and scopes only for
+ * a module that walk leaves to them (a problem to report, a shape it does not model).
  */
 import generate, { type GeneratorOptions } from '@babel/generator';
 import { transformFromAstSync, traverse, types, type NodePath, type PluginObj } from '@babel/core';
@@ -9,6 +11,8 @@ import type * as t from '@babel/types';
 import type { InlineServerFunctionRecord } from '../shared/module-record';
 import { findInlineDirectives, type InlineDirectiveFindings } from './inline-directives';
 import { hoistServerFunctions, type HoistOptions } from './hoist-server-functions';
+import { canHoistOnNodes, hoistOnNodes, isNestedSite } from './hoist-on-nodes';
+import { scanOnPlainNodes } from './inline-plain-scan';
 import type { DirectiveTypos } from './options';
 
 export function scanInlineDirectives(ast: t.File, typos: DirectiveTypos): InlineDirectiveFindings {
@@ -45,8 +49,8 @@ export interface HoistResult {
   code: string;
   map: object | null;
   inlineServerFunctions: InlineServerFunctionRecord[];
-  /** What the walk found: the functions are hoisted only when it found no problem. */
-  findings: InlineDirectiveFindings;
+  /** What the walk found wrong: the functions are hoisted only when it found no problem. */
+  findings: Pick<InlineDirectiveFindings, 'problems' | 'warnings'>;
 }
 
 export interface HoistTransformOptions extends HoistOptions {
@@ -63,8 +67,9 @@ export interface HoistTransformOptions extends HoistOptions {
 }
 
 /**
- * Finds the inline server functions and, unless the walk found problems, hoists them: one Babel walk,
- * where `scanInlineDirectives` then this would make two. Its caller discards the code of a module
+ * Finds the inline server functions and, unless the walk found problems, hoists them: one walk over
+ * the plain nodes where it can (`hoistWithoutPaths`), else one Babel walk, where `scanInlineDirectives`
+ * then this would make two. Its caller discards the code of a module
  * with problems or without functions. The walk must not be able to throw (see inline-precheck.ts):
  * Babel's scope tracker words its errors differently when it runs inside @babel/core.
  *
@@ -77,14 +82,16 @@ export function hoistInlineServerFunctions(ast: t.File, source: string, options:
   // @babel/core reads a source map named by a comment in the code, and removes the comment: code that
   // carries one (rare in a server component) goes through it, so that its output stays the same.
   if (!(options.sourceMaps && options.inputSourceMap) && source.includes('sourceMappingURL')) return hoistThroughBabelCore(ast, source, options);
-  let result: Omit<HoistResult, 'code' | 'map'> | undefined;
-  traverse(ast, {
-    Program(program: NodePath<t.Program>) {
-      result = findAndHoist(program, options);
-      program.stop();
-    },
-  });
-  traverse.cache.clear();
+  let result = hoistWithoutPaths(ast, source, options);
+  if (!result) {
+    traverse(ast, {
+      Program(program: NodePath<t.Program>) {
+        result = findAndHoist(program, options);
+        program.stop();
+      },
+    });
+    traverse.cache.clear();
+  }
   const printerOptions: GeneratorOptions & { inputSourceMap?: object } = {
     filename: options.resourcePath,
     comments: true,
@@ -99,7 +106,20 @@ export function hoistInlineServerFunctions(ast: t.File, source: string, options:
   return { code: printed.code, map, ...result! };
 }
 
-function findAndHoist(program: NodePath<t.Program>, options: HoistTransformOptions): Omit<HoistResult, 'code' | 'map'> {
+/**
+ * The same findings and hoisting from one walk over the plain nodes (inline-plain-scan.ts,
+ * hoist-on-nodes.ts), or null when the module holds something that only Babel's walk models.
+ */
+export function hoistWithoutPaths(ast: t.File, source: string, options: HoistTransformOptions): Omit<HoistResult, 'code' | 'map'> | null {
+  const scan = scanOnPlainNodes(ast.program);
+  if (!scan) return null;
+  const functions = options.nestedOnly ? scan.functions.filter(isNestedSite) : scan.functions;
+  if (!canHoistOnNodes(source, functions)) return null;
+  const inlineServerFunctions = functions.length > 0 ? hoistOnNodes(ast.program, scan, functions, options) : [];
+  return { findings: { problems: [], warnings: [] }, inlineServerFunctions };
+}
+
+export function findAndHoist(program: NodePath<t.Program>, options: HoistTransformOptions): Omit<HoistResult, 'code' | 'map'> {
   const findings = findInlineDirectives(program, options.directiveTypos);
   if (options.nestedOnly) findings.functions = findings.functions.filter(isNested);
   const hoists = findings.problems.length === 0 && findings.functions.length > 0;

@@ -119,11 +119,11 @@ function transformInlineFunctions(ast: File, source: string, options: TransformO
     inputSourceMap: options.inputSourceMap,
     directiveTypos: typosOf(options),
   });
-  const { functions, problems, warnings } = hoisted.findings;
+  const { problems, warnings } = hoisted.findings;
   const warned = warnings.length > 0 ? { warnings } : {};
   if (problems.length > 0) return { ...UNCHANGED, problems, ...warned };
-  if (functions.length === 0) return { ...UNCHANGED, ...warned };
   const { code, map, inlineServerFunctions } = hoisted;
+  if (inlineServerFunctions.length === 0) return { ...UNCHANGED, ...warned };
   return { code, keepsSourceMap: false, map, inlineServerFunctions, problems: [], ...warned };
 }
 

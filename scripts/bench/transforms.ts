@@ -224,9 +224,9 @@ function transformMarkdown(rows: TransformRow[]): string {
       'the loader\'s options, then `@babel/generator` (the printer @babel/core runs) with the same source-map setting. ' +
       'A "use server" file is not printed: on the server layer it is edited as text (its lines stay, so the input map ' +
       'holds), on the browser layer it becomes proxies; so a source map costs it nothing, and the ratios without one ' +
-      'are those to read. A component with inline server functions is rewritten with @babel/traverse and printed by ' +
-      '@babel/generator, after Babel\'s scope analysis (what each function captures), which costs more than a parse of ' +
-      'the file by itself. CPU time (`process.cpuUsage`) beside wall time: what other processes take from a busy machine ' +
+      'are those to read. A component with inline server functions is rewritten and printed by @babel/generator, after ' +
+      'one walk over its nodes that finds the functions and what each captures (Babel\'s paths and scope analysis only ' +
+      'for modules that walk leaves to them); its output is larger than its input, and so is the print. CPU time (`process.cpuUsage`) beside wall time: what other processes take from a busy machine ' +
       'does not count in it; the targets are judged on it.',
     '',
     table(['file', 'layer', 'source map', 'transform', 'parse + print', 'ratio', 'transform CPU', 'parse + print CPU', 'ratio, CPU'], lines),
