@@ -13,7 +13,7 @@
  * CapturedValueNotSerializableError names. A function that binds whole variables only opens them as
  * before: `let [note, user] = await _openCapturedValues(…)`.
  */
-import { types as t } from '@babel/core';
+import * as t from '@babel/types';
 import type { CapturedValue, Captures } from './inline-scope';
 
 /** A key as a member access: `.name`, `[0]`, or `["a-b"]`. */

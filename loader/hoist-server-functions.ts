@@ -35,7 +35,8 @@
  * A function declaration's binding is created at the top of its block, where the declaration was
  * hoisted to. A top-level function declaration stays where it is and is registered after it.
  */
-import { types as t, type NodePath } from '@babel/core';
+import type { NodePath } from '@babel/core';
+import * as t from '@babel/types';
 import { inlineServerFunctionId } from '../shared/ids';
 import type { InlineServerFunctionRecord } from '../shared/module-record';
 import type { InlineFunctionPath } from './inline-directives';
