@@ -4,9 +4,9 @@
  * node's definition, every identifier's name against the grammar). What is built here is made of
  * names and strings the loader chose or read from parsed code, and the golden cases and the fuzzer
  * re-parse every output. The rest comes from @babel/types, read once: each of its exports is behind
- * two getters (@babel/core re-exports @babel/types, which re-exports its builders).
+ * getter (@babel/types re-exports its builders); not through @babel/core, which the loader loads only when a module needs it.
  */
-import { types } from '@babel/core';
+import * as types from '@babel/types';
 import type * as t from '@babel/types';
 
 type Expression = t.Expression;

@@ -5,9 +5,9 @@
  * the plain nodes once (inline-plain-scan.ts, hoist-on-nodes.ts), and Babel's paths and scopes only for
  * a module that walk leaves to them (a problem to report, a shape it does not model).
  */
-import generate, { type GeneratorOptions } from '@babel/generator';
-import { transformFromAstSync, traverse, types, type NodePath, type PluginObj } from '@babel/core';
-import type * as t from '@babel/types';
+import type { GeneratorOptions } from '@babel/generator';
+import type { NodePath, PluginObj } from '@babel/core';
+import { getBindingIdentifiers, type File, type Program } from '@babel/types';
 import type { InlineServerFunctionRecord } from '../shared/module-record';
 import { findInlineDirectives, type InlineDirectiveFindings } from './inline-directives';
 import { hoistServerFunctions, type HoistOptions } from './hoist-server-functions';
@@ -15,10 +15,17 @@ import { canHoistOnNodes, hoistOnNodes, isNestedSite } from './hoist-on-nodes';
 import { scanOnPlainNodes } from './inline-plain-scan';
 import type { DirectiveTypos } from './options';
 
-export function scanInlineDirectives(ast: t.File, typos: DirectiveTypos): InlineDirectiveFindings {
+// @babel/core (with the walk it loads) and the printer are loaded when a module first needs them: most
+// modules never reach them, and each costs memory for as long as the build's process lives.
+let babelCore: typeof import('@babel/core') | undefined;
+let babelGenerator: typeof import('@babel/generator') | undefined;
+const core = (): typeof import('@babel/core') => (babelCore ??= require('@babel/core'));
+const generate: typeof import('@babel/generator').default = (...args) => (babelGenerator ??= require('@babel/generator')).default(...args);
+
+export function scanInlineDirectives(ast: File, typos: DirectiveTypos): InlineDirectiveFindings {
   let findings: InlineDirectiveFindings | undefined;
   try {
-    traverse(ast, {
+    core().traverse(ast, {
       Program(program) {
         findings = findInlineDirectives(program, typos);
         program.stop();
@@ -28,7 +35,7 @@ export function scanInlineDirectives(ast: t.File, typos: DirectiveTypos): Inline
     throw locateDuplicateDeclaration(error, ast);
   }
   // The paths are only good for reading: a transform builds its own (see below).
-  traverse.cache.clear();
+  core().traverse.cache.clear();
   return findings!;
 }
 
@@ -37,10 +44,10 @@ export function scanInlineDirectives(ast: t.File, typos: DirectiveTypos): Inline
  * through (its TypeScript plugin allows an import and a local declaration of one name). The error gets
  * the location of the second top-level declaration, so that the loader reports it as a build error.
  */
-function locateDuplicateDeclaration(error: unknown, ast: t.File): unknown {
+function locateDuplicateDeclaration(error: unknown, ast: File): unknown {
   const name = error instanceof TypeError ? /^Duplicate declaration "(.*)"$/.exec(error.message)?.[1] : undefined;
   if (!(error instanceof TypeError) || name === undefined) return error;
-  const declared = ast.program.body.flatMap((statement) => types.getBindingIdentifiers(statement, true)[name] ?? []);
+  const declared = ast.program.body.flatMap((statement) => getBindingIdentifiers(statement, true)[name] ?? []);
   const loc = (declared[1] ?? declared[0])?.loc?.start ?? { line: 1, column: 0 };
   return Object.assign(error, { loc: { line: loc.line, column: loc.column } });
 }
@@ -78,19 +85,19 @@ export interface HoistTransformOptions extends HoistOptions {
  * of paths for each call, which cost more than the hoisting itself (docs/benchmarks.md, Transforms).
  * The printer gets the options @babel/core would give it, so the code and map are the same.
  */
-export function hoistInlineServerFunctions(ast: t.File, source: string, options: HoistTransformOptions): HoistResult {
+export function hoistInlineServerFunctions(ast: File, source: string, options: HoistTransformOptions): HoistResult {
   // @babel/core reads a source map named by a comment in the code, and removes the comment: code that
   // carries one (rare in a server component) goes through it, so that its output stays the same.
   if (!(options.sourceMaps && options.inputSourceMap) && source.includes('sourceMappingURL')) return hoistThroughBabelCore(ast, source, options);
   let result = hoistWithoutPaths(ast, source, options);
   if (!result) {
-    traverse(ast, {
-      Program(program: NodePath<t.Program>) {
+    core().traverse(ast, {
+      Program(program: NodePath<Program>) {
         result = findAndHoist(program, options);
         program.stop();
       },
     });
-    traverse.cache.clear();
+    core().traverse.cache.clear();
   }
   const printerOptions: GeneratorOptions & { inputSourceMap?: object } = {
     filename: options.resourcePath,
@@ -110,7 +117,7 @@ export function hoistInlineServerFunctions(ast: t.File, source: string, options:
  * The same findings and hoisting from one walk over the plain nodes (inline-plain-scan.ts,
  * hoist-on-nodes.ts), or null when the module holds something that only Babel's walk models.
  */
-export function hoistWithoutPaths(ast: t.File, source: string, options: HoistTransformOptions): Omit<HoistResult, 'code' | 'map'> | null {
+export function hoistWithoutPaths(ast: File, source: string, options: HoistTransformOptions): Omit<HoistResult, 'code' | 'map'> | null {
   const scan = scanOnPlainNodes(ast.program);
   if (!scan) return null;
   const functions = options.nestedOnly ? scan.functions.filter(isNestedSite) : scan.functions;
@@ -119,7 +126,7 @@ export function hoistWithoutPaths(ast: t.File, source: string, options: HoistTra
   return { findings: { problems: [], warnings: [] }, inlineServerFunctions };
 }
 
-export function findAndHoist(program: NodePath<t.Program>, options: HoistTransformOptions): Omit<HoistResult, 'code' | 'map'> {
+export function findAndHoist(program: NodePath<Program>, options: HoistTransformOptions): Omit<HoistResult, 'code' | 'map'> {
   const findings = findInlineDirectives(program, options.directiveTypos);
   if (options.nestedOnly) findings.functions = findings.functions.filter(isNested);
   const hoists = findings.problems.length === 0 && findings.functions.length > 0;
@@ -127,17 +134,17 @@ export function findAndHoist(program: NodePath<t.Program>, options: HoistTransfo
 }
 
 /** The same hoisting, run as a plugin of @babel/core (see above for when). */
-function hoistThroughBabelCore(ast: t.File, source: string, options: HoistTransformOptions): HoistResult {
+function hoistThroughBabelCore(ast: File, source: string, options: HoistTransformOptions): HoistResult {
   let result: Omit<HoistResult, 'code' | 'map'> | undefined;
   const plugin = (): PluginObj => ({
     visitor: {
-      Program(program: NodePath<t.Program>) {
+      Program(program: NodePath<Program>) {
         result = findAndHoist(program, options);
         program.stop();
       },
     },
   });
-  const output = transformFromAstSync(ast, source, {
+  const output = core().transformFromAstSync(ast, source, {
     configFile: false,
     babelrc: false,
     browserslistConfigFile: false,
