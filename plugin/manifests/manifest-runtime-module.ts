@@ -12,7 +12,8 @@
 import type { Chunk, Compilation, Module, RuntimeModule } from 'webpack';
 import { KEYS_RUNTIME_PROPERTY, MANIFEST_RUNTIME_PROPERTY } from '../../runtime/protocol';
 import { getModuleRecord } from '../../shared/module-record';
-import { collectServerFunctions, serverManifestCode } from './server-manifest';
+import type { ReusedText } from './reused-text';
+import { collectServerFunctions, serverManifestCode, serverManifestFacts } from './server-manifest';
 
 /** The modules in a runtime chunk and every chunk it can load, with those inside concatenated modules. */
 function* runtimeModules(compilation: Compilation, runtimeChunk: Chunk): Generator<Module> {
@@ -32,7 +33,16 @@ export function runsServerLayer(compilation: Compilation, runtimeChunk: Chunk): 
   return false;
 }
 
-export function createManifestRuntimeModule(compilation: Compilation, encryptionKeys: string[]): RuntimeModule {
+/**
+ * `reusedCode` holds, per runtime chunk, the manifest's code from the compiler's last compilation: a
+ * rebuild whose server functions, module IDs and chunks are the same generates the same text without
+ * writing it again, and the module's hash (webpack hashes a runtime module by its text) stays the same.
+ */
+export function createManifestRuntimeModule(
+  compilation: Compilation,
+  encryptionKeys: string[],
+  reusedCode: (runtimeChunk: Chunk) => ReusedText<string>,
+): RuntimeModule {
   const { RuntimeModule: RuntimeModuleClass, RuntimeGlobals } = compilation.compiler.webpack;
 
   class ServerActionsManifestRuntimeModule extends RuntimeModuleClass {
@@ -46,7 +56,9 @@ export function createManifestRuntimeModule(compilation: Compilation, encryption
       const chunks = [...this.chunk!.getAllReferencedChunks()];
       const loadable = (module: Module) => chunks.some((chunk) => compilation.chunkGraph.isModuleInChunk(module, chunk));
       const entries = collectServerFunctions(compilation).filter((entry) => loadable(entry.module));
-      const code = serverManifestCode(entries, RuntimeGlobals.require);
+      const code = reusedCode(this.chunk!).get(serverManifestFacts(entries, false), () =>
+        serverManifestCode(entries, RuntimeGlobals.require),
+      );
       return (
         `${RuntimeGlobals.require}.${MANIFEST_RUNTIME_PROPERTY} = ${code};\n` +
         `${RuntimeGlobals.require}.${KEYS_RUNTIME_PROPERTY} = ${JSON.stringify(encryptionKeys)};`

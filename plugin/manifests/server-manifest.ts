@@ -110,6 +110,24 @@ export function serverManifest<File>(
   return manifest;
 }
 
+/**
+ * What the manifest's text is written from, as primitives (manifests/reused-text.ts): each entry's
+ * fields and its chunks' IDs, and with `files` their files too, which the JSON names (the runtime
+ * module's code asks webpack's runtime for them instead).
+ */
+export function serverManifestFacts(entries: ServerFunctionEntry[], files: boolean): unknown[] {
+  const facts: unknown[] = [];
+  for (const entry of entries) {
+    const { actionId, moduleId, name, async, file, source, chunks } = entry;
+    facts.push(actionId, moduleId, name, async, file, source?.function, source?.line, source?.column, chunks.length);
+    for (const chunk of chunks) {
+      facts.push(chunk.id);
+      if (files) facts.push(chunkFile(chunk));
+    }
+  }
+  return facts;
+}
+
 /** The emitted JSON, in the runtime's own manifest type. */
 export function serverManifestJson(entries: ServerFunctionEntry[]): string {
   const manifest: ServerActionsManifest = serverManifest(entries, chunkFile);
