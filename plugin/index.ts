@@ -11,12 +11,12 @@
  * - checks/: setups that build but cannot work, reported with the fix (build-problems.ts).
  */
 import type { Compiler } from 'webpack';
+import { tapToKeepExports } from './bundler/keep-exports';
 import { tapBeforeCompileToPrepareKey } from './hooks/tap-before-compile-to-prepare-key';
 import { tapBeforeModuleIdsToSetIds } from './hooks/tap-before-module-ids-to-set-ids';
 import { tapFinishMakeToCheckBuild } from './hooks/tap-finish-make-to-check-build';
 import { tapFinishMakeToSettleGraphs } from './hooks/tap-finish-make-to-settle-graphs';
 import { tapNormalModuleToHandOverSettings } from './hooks/tap-normal-module-to-hand-over-settings';
-import { tapOptimizeDependenciesToKeepExports } from './hooks/tap-optimize-dependencies-to-keep-exports';
 import { tapProcessAssetsToEmitManifests } from './hooks/tap-process-assets-to-emit-manifests';
 import { tapRunAndDoneToTrackCompilers } from './hooks/tap-run-and-done-to-track-compilers';
 import { tapRuntimeRequirementsToAddManifest } from './hooks/tap-runtime-requirements-to-add-manifest';
@@ -52,7 +52,7 @@ export class ServerActionsPlugin {
     // The two finishMake taps run in this order: the checks read the settled graphs.
     tapFinishMakeToSettleGraphs(compiler, state);
     tapFinishMakeToCheckBuild(compiler, options, state);
-    tapOptimizeDependenciesToKeepExports(compiler);
+    tapToKeepExports(compiler);
     tapBeforeModuleIdsToSetIds(compiler, options);
     tapRuntimeRequirementsToAddManifest(compiler, options, state);
     tapProcessAssetsToEmitManifests(compiler, options, state);

@@ -5,10 +5,10 @@
  *
  * Entries whose `layer` option is the module's webpack layer get it (all entries when layers are not
  * used). When layers are given by rules rather than entry options, no entry matches: the module is then
- * included in every entry and built with the layer as issuer layer, which is what `addInclude` does for
- * a named entry (the global entry itself cannot carry a layer without conflicting with other layers).
+ * included in every entry, built in that layer (bundler/include-in-every-entry.ts).
  */
-import type { Compilation, Dependency } from 'webpack';
+import type { Compilation } from 'webpack';
+import { includeInEveryEntry } from '../bundler/include-in-every-entry';
 import { addError } from '../build-problems';
 
 export async function includeModule(compilation: Compilation, request: string, webpackLayer: string | null): Promise<void> {
@@ -25,21 +25,7 @@ export async function includeModule(compilation: Compilation, request: string, w
             compilation.addInclude(context, dependency, { name }, (error) => resolve(error ?? null)),
           );
         })
-      : [includeInEveryEntry(compilation, EntryPlugin.createDependency(request, {}), webpackLayer)];
+      : includeInEveryEntry(compilation, () => EntryPlugin.createDependency(request, {}), webpackLayer);
   const errors = (await Promise.all(added)).filter((error): error is Error => error !== null);
   if (errors.length > 0) addError(compilation, `could not add ${request} to the build: ${errors[0].message}`);
-}
-
-function includeInEveryEntry(compilation: Compilation, dependency: Dependency, webpackLayer: string | null) {
-  compilation.globalEntry.includeDependencies.push(dependency);
-  return new Promise<Error | null>((resolve) => {
-    compilation.addModuleTree(
-      {
-        context: compilation.compiler.context,
-        dependency,
-        contextInfo: webpackLayer ? { issuerLayer: webpackLayer } : undefined,
-      },
-      (error?: Error | null) => resolve(error ?? null),
-    );
-  });
 }

@@ -9,6 +9,6 @@ import { PLUGIN_NAME } from './plugin-name';
 
 export function tapBeforeModuleIdsToSetIds(compiler: Compiler, options: NormalizedPluginOptions): void {
   compiler.hooks.thisCompilation.tap(PLUGIN_NAME, (compilation) => {
-    compilation.hooks.beforeModuleIds.tap(PLUGIN_NAME, () => assignModuleIds(compilation, options.salt));
+    compilation.hooks.beforeModuleIds.tap(PLUGIN_NAME, (modules) => assignModuleIds(compilation, modules, options.salt));
   });
 }

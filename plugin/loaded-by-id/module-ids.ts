@@ -9,16 +9,18 @@
  *   facade loader by path, and webpack's readable IDs would carry that path, which differs between
  *   checkouts when the package lives outside the app (a linked package).
  */
-import type { Compilation } from 'webpack';
+import type { Compilation, Module } from 'webpack';
 import { facadeModuleId } from '../../shared/ids';
+import { moduleIdSetter } from '../bundler/chunk-graph';
 import { findEmittedRecords } from '../manifests/emitted-modules';
 
-export function assignModuleIds(compilation: Compilation, salt: string): void {
+export function assignModuleIds(compilation: Compilation, modules: Iterable<Module>, salt: string): void {
+  const setModuleId = moduleIdSetter(compilation, modules);
   for (const { record, emitted } of findEmittedRecords(compilation)) {
     if (record.directive === 'use client' && record.layer !== 'server' && record.clientReferenceId) {
-      compilation.chunkGraph.setModuleId(emitted, record.clientReferenceId);
+      setModuleId(emitted, record.clientReferenceId);
     } else if (record.facade === true && record.relativePath !== undefined) {
-      compilation.chunkGraph.setModuleId(emitted, facadeModuleId(record.relativePath, salt));
+      setModuleId(emitted, facadeModuleId(record.relativePath, salt));
     }
   }
 }

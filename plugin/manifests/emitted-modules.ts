@@ -5,6 +5,7 @@
  */
 import type { Chunk, ChunkGroup, Compilation, Module } from 'webpack';
 import { getModuleRecord, type ModuleRecord } from '../../shared/module-record';
+import { groupKey, isInSomeChunk, parentGroups } from '../bundler/chunk-graph';
 
 export interface EmittedRecord {
   record: ModuleRecord;
@@ -27,7 +28,7 @@ export function findEmittedRecords(compilation: Compilation): EmittedRecord[] {
     const source = (module as { rootModule?: Module }).rootModule ?? module;
     const record = getModuleRecord(source);
     if (!record?.directive && !record?.facade && !record?.inlineServerFunctions) continue;
-    if (compilation.chunkGraph.getNumberOfModuleChunks(module) === 0) continue;
+    if (!isInSomeChunk(compilation, module)) continue;
     found.push({ record, emitted: module, recorded: source });
   }
   foundInSeal.set(compilation, found);
@@ -83,7 +84,7 @@ function shortestPathToEntrypoint(holders: Set<ChunkGroup>): ChunkGroup[] {
     const next: ChunkGroup[] = [];
     for (const group of frontier) {
       if (group.isInitial()) return pathDown(group, cameFrom);
-      for (const parent of [...group.parentsIterable].sort(byGroupId)) {
+      for (const parent of [...parentGroups(group)].sort(byGroupId)) {
         if (cameFrom.has(parent)) continue;
         cameFrom.set(parent, group);
         next.push(parent);
@@ -106,7 +107,7 @@ function byChunkId(a: Chunk, b: Chunk): number {
 }
 
 function byGroupId(a: ChunkGroup, b: ChunkGroup): number {
-  return a.id.localeCompare(b.id);
+  return groupKey(a).localeCompare(groupKey(b));
 }
 
 /** The JavaScript file of a chunk, relative to the output path. */

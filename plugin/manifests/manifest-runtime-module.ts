@@ -12,6 +12,8 @@
 import type { Chunk, Compilation, Module, RuntimeModule } from 'webpack';
 import { KEYS_RUNTIME_PROPERTY, MANIFEST_RUNTIME_PROPERTY } from '../../runtime/protocol';
 import { getModuleRecord } from '../../shared/module-record';
+import { heldByChunks } from '../bundler/chunk-graph';
+import { manifestRuntimeStage } from '../bundler/runtime-module-stage';
 import type { ReusedText } from './reused-text';
 import { collectServerFunctions, serverManifestCode, serverManifestFacts } from './server-manifest';
 
@@ -44,17 +46,17 @@ export function createManifestRuntimeModule(
   reusedCode: (runtimeChunk: Chunk) => ReusedText<string>,
 ): RuntimeModule {
   const { RuntimeModule: RuntimeModuleClass, RuntimeGlobals } = compilation.compiler.webpack;
+  const stage = manifestRuntimeStage(compilation);
 
   class ServerActionsManifestRuntimeModule extends RuntimeModuleClass {
     constructor() {
-      super('server actions manifest');
+      super('server actions manifest', stage);
     }
 
     override generate(): string {
       // The runtime's chunks are a few, the server functions fewer than the modules: ask of each
       // function whether one of the chunks holds its module, rather than walk every module.
-      const chunks = [...this.chunk!.getAllReferencedChunks()];
-      const loadable = (module: Module) => chunks.some((chunk) => compilation.chunkGraph.isModuleInChunk(module, chunk));
+      const loadable = heldByChunks(compilation, [...this.chunk!.getAllReferencedChunks()]);
       const entries = collectServerFunctions(compilation).filter((entry) => loadable(entry.module));
       const code = reusedCode(this.chunk!).get(serverManifestFacts(entries, false), () =>
         serverManifestCode(entries, RuntimeGlobals.require),

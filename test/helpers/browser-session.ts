@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openBeforeHydration, openPage, type BrowserSession } from './browser';
-import { buildExample, EXAMPLE, EXAMPLE_BUILD, REPO_ROOT } from './example';
+import { buildExample, EXAMPLE, exampleBuildDir, REPO_ROOT, type Bundler } from './example';
 import { startServer, stopServer, type ServerProcess } from './http';
 
 export interface Note {
@@ -73,10 +73,13 @@ export interface ExampleInChromium {
 export function useExampleInChromium({
   javaScriptEnabled,
   serverScript = 'server.js',
+  bundler = 'webpack',
 }: {
   javaScriptEnabled: boolean;
   /** The example's server file that serves it: server.js (node:http), express-server.js, fastify-server.js. */
   serverScript?: string;
+  /** The bundler that builds the example (helpers/example.ts). */
+  bundler?: Bundler;
 }): ExampleInChromium {
   let dataDir: string;
   let server: ServerProcess | undefined;
@@ -99,9 +102,10 @@ export function useExampleInChromium({
   }
 
   before(async () => {
-    await buildExample();
+    await buildExample(bundler);
     dataDir = mkdtempSync(path.join(tmpdir(), 'wsa-browser-'));
-    server = await startServer(path.join(EXAMPLE, serverScript), { PORT: '0', NOTES_DATA_DIR: dataDir, NOTES_BUILD_DIR: EXAMPLE_BUILD }, REPO_ROOT);
+    const env = { PORT: '0', NOTES_DATA_DIR: dataDir, NOTES_BUILD_DIR: exampleBuildDir(bundler) };
+    server = await startServer(path.join(EXAMPLE, serverScript), env, REPO_ROOT);
     browser = await launchChromium();
   });
 

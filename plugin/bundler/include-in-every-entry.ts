@@ -1,0 +1,41 @@
+/**
+ * Includes a module in every entry of a compilation, built in a given webpack layer, when no entry has
+ * that layer (layers given by rules rather than by entry options).
+ *
+ * - webpack: the module joins the global entry's includes and is built with the layer as issuer
+ *   layer, which is what `addInclude` does for a named entry of that layer (the global entry itself
+ *   cannot carry a layer without conflicting with other layers).
+ * - Rspack has no global entry nor `addModuleTree` in its JavaScript API: the module is included in
+ *   each named entry, with the layer as the include's own `layer` option.
+ */
+import type { Compilation, Dependency } from 'webpack';
+import { isRspack } from './detect';
+
+export function includeInEveryEntry(
+  compilation: Compilation,
+  createDependency: () => Dependency,
+  webpackLayer: string | null,
+): Promise<Error | null>[] {
+  if (isRspack(compilation.compiler)) {
+    return [...compilation.entries.keys()].map((name) => {
+      const options = webpackLayer ? { name, layer: webpackLayer } : { name };
+      return new Promise<Error | null>((resolve) =>
+        compilation.addInclude(compilation.compiler.context, createDependency(), options, (error) => resolve(error ?? null)),
+      );
+    });
+  }
+  const dependency = createDependency();
+  compilation.globalEntry.includeDependencies.push(dependency);
+  return [
+    new Promise<Error | null>((resolve) => {
+      compilation.addModuleTree(
+        {
+          context: compilation.compiler.context,
+          dependency,
+          contextInfo: webpackLayer ? { issuerLayer: webpackLayer } : undefined,
+        },
+        (error?: Error | null) => resolve(error ?? null),
+      );
+    }),
+  ];
+}
