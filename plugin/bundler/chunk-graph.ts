@@ -1,8 +1,6 @@
 /**
  * The chunk-graph questions the plugin asks, where Rspack's API differs from webpack's:
  *
- * - a module's ID is set with `chunkGraph.setModuleId` in webpack; Rspack has none, and takes the ID
- *   on the stand-ins `beforeModuleIds` passes (`module.id = …`);
  * - how many chunks hold a module: `getNumberOfModuleChunks` in webpack, `getModuleChunks().length`
  *   in Rspack;
  * - a chunk group's parents and a stable key to sort groups by: `parentsIterable` and `id` in webpack,
@@ -17,22 +15,6 @@ interface RspackChunkGraph {
 interface RspackChunkGroup {
   getParents(): ChunkGroup[];
   index?: number;
-}
-
-/**
- * Sets module IDs in `beforeModuleIds`, whose argument is the modules that get IDs: on Rspack, stand-ins
- * that take `.id = …` (the modules of `compilation.modules` do not).
- */
-export function moduleIdSetter(compilation: Compilation, hookModules: Iterable<Module>): (module: Module, id: string) => void {
-  const chunkGraph = compilation.chunkGraph;
-  if (typeof chunkGraph.setModuleId === 'function') return (module, id) => chunkGraph.setModuleId(module, id);
-  const byIdentifier = new Map<string, Module>();
-  // The stand-ins' `identifier` is the string itself.
-  for (const module of hookModules) byIdentifier.set(module.identifier as unknown as string, module);
-  return (module, id) => {
-    const standIn = byIdentifier.get(module.identifier());
-    if (standIn) (standIn as { id?: string }).id = id;
-  };
 }
 
 export function isInSomeChunk(compilation: Compilation, module: Module): boolean {

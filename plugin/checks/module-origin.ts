@@ -1,6 +1,7 @@
 /** Where a module comes from, for the checks: its layer when the loader did not see it, its package. */
 import type { Module, NormalModule } from 'webpack';
 import type { Layer } from '../../shared/module-record';
+import { resolveDataOf } from '../bundler/resolve-data';
 import type { CompilationSnapshot } from '../coordination/compilation-snapshot';
 
 /** The layer of a module the loader did not see, from its webpack layer; undefined when ambiguous. */
@@ -22,12 +23,12 @@ export interface PackageFile {
 
 /** The name in the package.json that the module was resolved through, if any; cheaper than `packageOf`. */
 export function packageNameOf(module: NormalModule): string | undefined {
-  const name = (module.resourceResolveData?.descriptionFileData as { name?: unknown } | undefined)?.name;
+  const name = (resolveDataOf(module)?.descriptionFileData as { name?: unknown } | undefined)?.name;
   return typeof name === 'string' ? name : undefined;
 }
 
 export function packageOf(module: NormalModule): PackageFile | undefined {
-  const data = module.resourceResolveData;
+  const data = resolveDataOf(module);
   const description = data?.descriptionFileData as { name?: unknown; version?: unknown } | undefined;
   if (!data?.descriptionFileRoot || typeof description?.name !== 'string' || !data.relativePath) return undefined;
   return {

@@ -5,6 +5,7 @@
  */
 import type { Compilation, Compiler } from 'webpack';
 import { addError } from '../build-problems';
+import { activeWatching } from '../bundler/watching';
 import type { BuildCoordinator } from './build-coordinator';
 import { askedOf, missingModules, type CompilationSnapshot } from './compilation-snapshot';
 
@@ -25,7 +26,7 @@ export function rebuildStalePeers(
     // its rules build differently, which the checks report (server-functions-present, loader-coverage).
     if (coordinator.settledTogether(compiler, other.compiler)) continue;
     const missing = missingModules(other.snapshot, all);
-    const watching = other.compiler.watching?.closed === false ? other.compiler.watching : undefined;
+    const watching = activeWatching(other.compiler);
     const asked = askedOf(other.snapshot, all).join('\n');
     if (missing.length === 0 && (!watching || asked === other.asked.join('\n'))) {
       invalidated.delete(other.compiler);

@@ -11,7 +11,7 @@
  */
 import type { Compilation, Module } from 'webpack';
 import { facadeModuleId } from '../../shared/ids';
-import { moduleIdSetter } from '../bundler/chunk-graph';
+import { moduleIdSetter } from '../bundler/module-ids';
 import { findEmittedRecords } from '../manifests/emitted-modules';
 
 export function assignModuleIds(compilation: Compilation, modules: Iterable<Module>, salt: string): void {

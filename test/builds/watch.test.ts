@@ -10,6 +10,7 @@ import { rmSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Configuration } from 'webpack';
 import { appConfigs, readJson } from '../helpers/build';
+import type { Bundler } from '../helpers/example';
 import { describeDifferences } from '../helpers/outputs';
 import { createFixtureApp, removeFixtureApps, writeSource } from '../helpers/fixture-app';
 import {
@@ -230,20 +231,28 @@ async function checkState(dir: string, label: string, state: State, gone: string
   expect(Object.keys(clientManifest), `${label}: client components`).to.have.length(state.clientComponents);
 }
 
-async function walk(dir: string, build: WatchedBuild): Promise<void> {
-  let expected: Outputs = await cleanBuildOutputs(dir, configs);
+/**
+ * On Rspack, the walk stops before the first step that makes a compiler hold what nobody asks for any
+ * more: Rspack keeps an include in a rebuild that no file change started (the plugin's own
+ * invalidation), and the plugin cannot remove it, so the module stays in the bundle and its manifest
+ * until the watcher restarts (a documented limitation, docs/rspack.md).
+ */
+const RSPACK_STEPS = STEPS.slice(0, STEPS.findIndex((step) => step.name === 'the server component stops rendering a "use client" file'));
+
+async function walk(dir: string, build: WatchedBuild, bundler: Bundler = 'webpack'): Promise<void> {
+  let expected: Outputs = await cleanBuildOutputs(dir, configs, bundler);
   await waitForOutputs(build, dir, expected, { step: 'initial build', runsBefore: 0 });
   expect(build.errors(), 'initial build').to.deep.equal([]);
   await checkState(dir, 'initial build', INITIAL, []);
   // An action ID is derived from the file and the export: the same whenever the function is there.
   const ids = new Map([...manifestEntries(dir)].map(([id, key]) => [key, id]));
 
-  for (const step of STEPS) {
+  for (const step of bundler === 'rspack' ? RSPACK_STEPS : STEPS) {
     const before = manifestEntries(dir);
     const runsBefore = build.runs();
     step.edit(dir);
     const previous = expected;
-    expected = await cleanBuildOutputs(dir, configs);
+    expected = await cleanBuildOutputs(dir, configs, bundler);
     expect(describeDifferences(expected, previous), `step "${step.name}" changes what a clean build emits`).not.to.deep.equal([]);
     await waitForOutputs(build, dir, expected, { step: step.name, runsBefore });
     expect(build.errors(), `step "${step.name}"`).to.deep.equal([]);
@@ -272,6 +281,17 @@ describe('watch mode', () => {
     builds.push(build);
     try {
       await walk(dir, build);
+    } finally {
+      await build.close();
+    }
+  });
+
+  it("emits what a clean build emits after each edit, through Rspack's Node API", async () => {
+    const dir = createFixtureApp('app');
+    const build = await watchWithNodeApi(watchConfigs(dir), 'rspack');
+    builds.push(build);
+    try {
+      await walk(dir, build, 'rspack');
     } finally {
       await build.close();
     }

@@ -9,7 +9,8 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import * as path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import webpack, { type Compiler, type Configuration, type MultiCompiler } from 'webpack';
-import { compileOk } from './build';
+import { bundlerApi, compileOk } from './build';
+import type { Bundler } from './example';
 import { createFixtureApp, REPO_NODE_MODULES } from './fixture-app';
 import { describeDifferences, emittedFiles, type EmittedFiles } from './outputs';
 
@@ -50,9 +51,14 @@ const cleanBuilds = new Map<string, Promise<Outputs>>();
  * of `dir`, so paths relative to the app are the same). Memoised by the sources' content, so that every
  * walk through the same steps builds each state once.
  */
-export function cleanBuildOutputs(dir: string, configs: (dir: string) => Configuration[]): Promise<Outputs> {
+export function cleanBuildOutputs(
+  dir: string,
+  configs: (dir: string) => Configuration[],
+  bundler: Bundler = 'webpack',
+): Promise<Outputs> {
   const src = path.join(dir, 'src');
   const hash = createHash('sha256');
+  hash.update(`${bundler}\0`);
   for (const [file, text] of sourceFiles(src)) hash.update(`${file}\0${text}\0`);
   const key = hash.digest('hex');
   let outputs = cleanBuilds.get(key);
@@ -60,7 +66,7 @@ export function cleanBuildOutputs(dir: string, configs: (dir: string) => Configu
     const clean = createFixtureApp('app', path.dirname(dir));
     rmSync(path.join(clean, 'src'), { recursive: true });
     cpSync(src, path.join(clean, 'src'), { recursive: true });
-    outputs = compileOk(configs(clean)).then(() => emittedFiles(clean));
+    outputs = compileOk(configs(clean), bundler).then(() => emittedFiles(clean));
     cleanBuilds.set(key, outputs);
   }
   return outputs;
@@ -142,8 +148,8 @@ class RunTracker {
   }
 }
 
-export async function watchWithNodeApi(configs: Configuration[]): Promise<WatchedBuild> {
-  const compiler = webpack(configs) as MultiCompiler;
+export async function watchWithNodeApi(configs: Configuration[], bundler: Bundler = 'webpack'): Promise<WatchedBuild> {
+  const compiler = bundlerApi(bundler)(configs) as MultiCompiler;
   const tracker = new RunTracker();
   for (const child of compiler.compilers) tracker.apply(child);
   let fatal: Error | undefined;
