@@ -1,6 +1,7 @@
 /** Where a module comes from, for the checks: its layer when the loader did not see it, its package. */
 import type { Module, NormalModule } from 'webpack';
 import type { Layer } from '../../shared/module-record';
+import { descriptionFileOf } from '../bundler/description-file';
 import type { CompilationSnapshot } from '../coordination/compilation-snapshot';
 
 /** The layer of a module the loader did not see, from its webpack layer; undefined when ambiguous. */
@@ -27,14 +28,14 @@ export function packageNameOf(module: NormalModule): string | undefined {
 }
 
 export function packageOf(module: NormalModule): PackageFile | undefined {
-  const data = module.resourceResolveData;
-  const description = data?.descriptionFileData as { name?: unknown; version?: unknown } | undefined;
-  if (!data?.descriptionFileRoot || typeof description?.name !== 'string' || !data.relativePath) return undefined;
+  const file = descriptionFileOf(module);
+  const description = file?.data as { name?: unknown; version?: unknown } | undefined;
+  if (!file || typeof description?.name !== 'string') return undefined;
   return {
     name: description.name,
     version: typeof description.version === 'string' ? description.version : '?',
-    root: realRoot(module.resource, data.relativePath) ?? data.descriptionFileRoot,
-    relativePath: data.relativePath,
+    root: realRoot(module.resource, file.relativePath) ?? file.root,
+    relativePath: file.relativePath,
   };
 }
 
