@@ -75,6 +75,18 @@ for (const bundler of BUNDLERS) {
       expect(await callByName(dir, 'add', 2, 3)).to.equal(5);
     });
 
+    it('emits the same files warm as cold in production, with the generated key', async () => {
+      const dir = createFixtureApp('app');
+      // Production IDs, tree shaking and concatenation, without the minifier's time.
+      const production = { bundler, mode: 'production', optimization: { minimize: false }, cache: true } as const;
+      await compileOk(appConfigs(dir, production), bundler);
+      const cold = emittedFiles(dir);
+      const warm = (await compileOk(appConfigs(dir, production), bundler)) as MultiStats;
+      expect(builtModules(warm, 'server'), 'nothing is built again in the warm build').to.deep.equal([]);
+      expect(differingFiles(emittedFiles(dir), cold)).to.deep.equal([]);
+      expect(await callByName(dir, 'ping')).to.equal('pong');
+    });
+
     it('keeps the generated key in the cache: a warm build emits the same bundles and writes nothing to the cache that every build does not rewrite', async () => {
       const dir = createFixtureApp('app');
       await compileOk(appConfigs(dir, { bundler, cache: true }), bundler);
