@@ -7,7 +7,7 @@ import { toRelativePath } from '../shared/ids';
 import { getLoaderHandshake, setModuleRecord, type Layer, type ModuleRecord } from '../shared/module-record';
 import { mayNeedTransform } from './directive-scan';
 import { ServerActionsBuildError, type LocatedProblem } from './located-error';
-import { loaderOptionsSchema, normalizeLoaderOptions, type LoaderOptions, type NormalizedLoaderOptions } from './options';
+import { normalizeLoaderOptions, validatedLoaderOptions, type LoaderOptions, type NormalizedLoaderOptions } from './options';
 import { facadeImport } from './facade-loader';
 import { transformModule, type TransformResult } from './transform';
 
@@ -54,7 +54,7 @@ function loaderOptions(loaderContext: LoaderContext<LoaderOptions>): NormalizedL
   const raw = loaderContext.getOptions();
   let options = validatedOptions.get(raw);
   if (!options) {
-    options = normalizeLoaderOptions(loaderContext.getOptions(loaderOptionsSchema as never));
+    options = normalizeLoaderOptions(validatedLoaderOptions(loaderContext));
     validatedOptions.set(raw, options);
   }
   return options;

@@ -4,12 +4,12 @@
  * that a build restored from the filesystem cache builds the key it built before. A new key in each
  * process would change the server bundle's runtime on every build, and with it the cache: a warm
  * build would then store the cache again each time, which costs as much as the rest of the build at
- * a few thousand modules.
+ * a few thousand modules. Where each bundler keeps it: bundler/key-store.ts.
  */
 import { randomBytes } from 'node:crypto';
 import type { Compiler } from 'webpack';
+import { keyStore } from './bundler/key-store';
 
-const CACHE_IDENTIFIER = 'generated encryption key';
 const KEY_BYTES = 32;
 
 function isKey(value: unknown): value is string {
@@ -26,11 +26,11 @@ export class GeneratedKey {
    * again would mark the cache changed.
    */
   async prepare(compiler: Compiler, pluginName: string): Promise<void> {
-    const cache = compiler.getCache(pluginName);
-    const stored = await cache.getPromise<string | undefined>(CACHE_IDENTIFIER, null);
+    const store = keyStore(compiler, pluginName);
+    const stored = await store.get();
     this.key ??= Promise.resolve(isKey(stored) ? stored : randomBytes(KEY_BYTES).toString('base64'));
     this.value = await this.key;
-    if (stored !== this.value) await cache.storePromise(CACHE_IDENTIFIER, null, this.value);
+    if (stored !== this.value) await store.store(this.value);
   }
 
   /** The key; `prepare` has run for the compiler that asks. */

@@ -1,7 +1,7 @@
 /** Where a module comes from, for the checks: its layer when the loader did not see it, its package. */
 import type { Module, NormalModule } from 'webpack';
 import type { Layer } from '../../shared/module-record';
-import { resolveDataOf } from '../bundler/resolve-data';
+import { descriptionFileOf, descriptionFileDataOf } from '../bundler/description-file';
 import type { CompilationSnapshot } from '../coordination/compilation-snapshot';
 
 /** The layer of a module the loader did not see, from its webpack layer; undefined when ambiguous. */
@@ -23,19 +23,19 @@ export interface PackageFile {
 
 /** The name in the package.json that the module was resolved through, if any; cheaper than `packageOf`. */
 export function packageNameOf(module: NormalModule): string | undefined {
-  const name = (resolveDataOf(module)?.descriptionFileData as { name?: unknown } | undefined)?.name;
+  const name = (descriptionFileDataOf(module) as { name?: unknown } | undefined)?.name;
   return typeof name === 'string' ? name : undefined;
 }
 
 export function packageOf(module: NormalModule): PackageFile | undefined {
-  const data = resolveDataOf(module);
-  const description = data?.descriptionFileData as { name?: unknown; version?: unknown } | undefined;
-  if (!data?.descriptionFileRoot || typeof description?.name !== 'string' || !data.relativePath) return undefined;
+  const file = descriptionFileOf(module);
+  const description = file?.data as { name?: unknown; version?: unknown } | undefined;
+  if (!file || typeof description?.name !== 'string') return undefined;
   return {
     name: description.name,
     version: typeof description.version === 'string' ? description.version : '?',
-    root: realRoot(module.resource, data.relativePath) ?? data.descriptionFileRoot,
-    relativePath: data.relativePath,
+    root: realRoot(module.resource, file.relativePath) ?? file.root,
+    relativePath: file.relativePath,
   };
 }
 

@@ -5,6 +5,7 @@
 import type { Compilation, NormalModule } from 'webpack';
 import { getModuleRecord, type Layer, type ModuleRecord } from '../../shared/module-record';
 import { compilerName } from '../build-problems';
+import { modulesHeldByEntries } from '../bundler/held-modules';
 
 /**
  * Records by resource (query included): the request that builds the module again elsewhere. Only
@@ -37,7 +38,7 @@ export function takeSnapshot(compilation: Compilation): CompilationSnapshot {
     clientComponentModules: new Map(),
     publicPath: typeof compilation.outputOptions.publicPath === 'string' ? compilation.outputOptions.publicPath : '',
   };
-  for (const module of compilation.modules) {
+  for (const module of modulesHeldByEntries(compilation)) {
     const record = getModuleRecord(module);
     if (!record) continue;
     if (!snapshot.layers.has(record.layer)) snapshot.layers.set(record.layer, module.layer ?? null);

@@ -95,7 +95,22 @@ export function compile(configs: Configuration[] | Configuration, bundler: Bundl
 export function errorsOf(stats: MultiStats | Stats): string[] {
   // A MultiStats' own list repeats its children's errors: read each compilation once.
   const compilations = 'stats' in stats ? stats.stats : [stats];
-  return compilations.flatMap((child) => child.toJson({ all: false, errors: true }).errors ?? []).map((e) => e.message);
+  return compilations.flatMap((child) => child.toJson({ all: false, errors: true }).errors ?? []).map((e) => plainMessage(e.message));
+}
+
+/**
+ * A stats error or warning as webpack words it. Rspack draws its messages: a "×" (error) or "⚠"
+ * (warning) before the first line, a "│" before each other line, all indented by two spaces, and a
+ * line break at the end; a message nested under another one (a loader's thrown error under "Module
+ * build failed") keeps its own drawing.
+ */
+export function plainMessage(message: string): string {
+  if (!/^ {2}[×⚠] /.test(message)) return message;
+  return message
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((line) => line.replace(/^ {2}[×⚠│] ?/, ''))
+    .join('\n');
 }
 
 export async function compileOk(configs: Configuration[] | Configuration, bundler: Bundler = 'webpack'): Promise<MultiStats | Stats> {
