@@ -14,6 +14,7 @@ import type { Compiler } from 'webpack';
 import { tapToKeepExports } from './bundler/keep-exports';
 import { tapBeforeCompileToPrepareKey } from './hooks/tap-before-compile-to-prepare-key';
 import { tapBeforeModuleIdsToSetIds } from './hooks/tap-before-module-ids-to-set-ids';
+import { tapEnvironmentToTurnOffIncrementalPasses } from './hooks/tap-environment-to-turn-off-incremental-passes';
 import { tapFinishMakeToCheckBuild } from './hooks/tap-finish-make-to-check-build';
 import { tapFinishMakeToSettleGraphs } from './hooks/tap-finish-make-to-settle-graphs';
 import { tapNormalModuleToHandOverSettings } from './hooks/tap-normal-module-to-hand-over-settings';
@@ -47,6 +48,7 @@ export class ServerActionsPlugin {
   apply(compiler: Compiler): void {
     const { options, state } = this;
     tapRunAndDoneToTrackCompilers(compiler, state);
+    tapEnvironmentToTurnOffIncrementalPasses(compiler);
     tapBeforeCompileToPrepareKey(compiler, options, state);
     tapNormalModuleToHandOverSettings(compiler, options);
     // The two finishMake taps run in this order: the checks read the settled graphs.

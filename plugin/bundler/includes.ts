@@ -11,38 +11,8 @@
  * - Rspack has no global entry nor `addModuleTree` in its JavaScript API: the module is included in
  *   each named entry, with the layer in the include's options.
  */
-import type { Compilation, Compiler, Dependency } from 'webpack';
+import type { Compilation, Dependency } from 'webpack';
 import { isRspack } from './detect';
-
-/**
- * Modules included in a compiler's last compilation, as `layer\0resource`, on Rspack: a watch
- * rebuild carries such a module over into the new module graph but drops the include that put it in
- * the chunks, so the plugin must include it again if it is still asked for (webpack keeps includes).
- */
-const lastIncludes = new WeakMap<Compiler, ReadonlySet<string>>();
-/** Per compilation, those of the last compilation's includes that nobody asks for any more. */
-const dropped = new WeakMap<Compilation, ReadonlySet<string>>();
-
-/** Called once a compilation's graph is settled, with what it included (`layer\0resource`). */
-export function rememberIncludes(compilation: Compilation, included: ReadonlySet<string>): void {
-  const { compiler } = compilation;
-  if (!isRspack(compiler)) return;
-  const before = includesLostSinceLastCompilation(compiler);
-  dropped.set(compilation, new Set([...before].filter((key) => !included.has(key))));
-  lastIncludes.set(compiler, included);
-}
-
-/**
- * Modules the compilation still holds (carried over from the last one) that were there only through an
- * include nobody asks for now: they are in no chunk, and nothing is to be kept of them.
- */
-export function droppedIncludes(compilation: Compilation): ReadonlySet<string> {
-  return dropped.get(compilation) ?? new Set();
-}
-
-export function includesLostSinceLastCompilation(compiler: Compiler): ReadonlySet<string> {
-  return lastIncludes.get(compiler) ?? new Set();
-}
 
 export function includeInEntry(
   compilation: Compilation,

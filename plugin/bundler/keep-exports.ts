@@ -18,7 +18,6 @@ import { includeModule } from '../coordination/include-modules';
 import { PLUGIN_NAME } from '../hooks/plugin-name';
 import { keepReferencedExports, markNamedExports } from '../loaded-by-id/keep-exports';
 import { isRspack } from './detect';
-import { droppedIncludes } from './includes';
 
 export function tapToKeepExports(compiler: Compiler): void {
   if (isRspack(compiler)) return; // includeExportKeepers, once the graph is settled
@@ -39,14 +38,13 @@ const KEEPER_LOADER = require.resolve('./export-keeper-loader');
 /** On Rspack, adds the export keeper of each webpack layer that holds modules React loads by ID. */
 export async function includeExportKeepers(compilation: Compilation, settled: CompilationSnapshot): Promise<void> {
   if (!isRspack(compilation.compiler)) return;
-  const dropped = droppedIncludes(compilation);
   const resourcesByWebpackLayer = new Map<string | null, Set<string>>();
   for (const [layer, webpackLayer] of settled.layers) {
     const loadedById = layer === 'server' ? settled.serverFunctionModules : settled.clientComponentModules.get(layer);
     if (!loadedById || loadedById.size === 0) continue;
     let resources = resourcesByWebpackLayer.get(webpackLayer);
     if (!resources) resourcesByWebpackLayer.set(webpackLayer, (resources = new Set()));
-    for (const resource of loadedById.keys()) if (!dropped.has(`${layer}\0${resource}`)) resources.add(resource);
+    for (const resource of loadedById.keys()) resources.add(resource);
   }
   await Promise.all(
     [...resourcesByWebpackLayer].filter(([, resources]) => resources.size > 0).map(([webpackLayer, resources]) => {

@@ -65,25 +65,16 @@ export interface RequiredModules {
   resources: string[];
 }
 
-/**
- * The modules each layer of `self` must contain, given what every compilation of the build asks.
- * `heldByLostIncludes` (`layer\0resource`) are modules that `self` holds only through an include of an
- * earlier compilation that the bundler drops (bundler/includes.ts): they are added again.
- */
-export function requiredModules(
-  self: CompilationSnapshot,
-  all: CompilationSnapshot[],
-  heldByLostIncludes: ReadonlySet<string> = new Set(),
-): RequiredModules[] {
+/** The modules each layer of `self` must contain, given what every compilation of the build asks. */
+export function requiredModules(self: CompilationSnapshot, all: CompilationSnapshot[]): RequiredModules[] {
   const required: RequiredModules[] = [];
   for (const [layer, webpackLayer] of self.layers) {
     // A module the layer already holds stays where its importers put it (an async chunk, say).
     const present = layer === 'server' ? self.serverFunctionModules : (self.clientComponentModules.get(layer) ?? new Map());
-    const held = (resource: string) => present.has(resource) && !heldByLostIncludes.has(`${layer}\0${resource}`);
     const resources = new Set<string>();
     for (const snapshot of all) {
       const asked = layer === 'server' ? snapshot.serverFunctionReferences : snapshot.clientComponentReferences;
-      for (const resource of asked.keys()) if (!held(resource)) resources.add(resource);
+      for (const resource of asked.keys()) if (!present.has(resource)) resources.add(resource);
     }
     required.push({ layer, webpackLayer, resources: [...resources].sort() });
   }

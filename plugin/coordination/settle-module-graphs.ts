@@ -7,7 +7,6 @@ import type { BuildCoordinator } from './build-coordinator';
 import { askedOf, requiredModules, takeSnapshot, type CompilationSnapshot } from './compilation-snapshot';
 import { discoverUnstartedPeers } from './discover-peers';
 import { includeModule } from './include-modules';
-import { includesLostSinceLastCompilation, rememberIncludes } from '../bundler/includes';
 
 export async function settleModuleGraphs(
   coordinator: BuildCoordinator,
@@ -15,8 +14,6 @@ export async function settleModuleGraphs(
   compilation: Compilation,
 ): Promise<CompilationSnapshot> {
   const discovering = discoverUnstartedPeers(coordinator, compiler, compilation);
-  const lostIncludes = includesLostSinceLastCompilation(compiler);
-  const included = new Set<string>();
   const attempted = new Set<string>();
   let added: number | null = null;
   let snapshot: CompilationSnapshot | undefined;
@@ -25,19 +22,17 @@ export async function settleModuleGraphs(
     if (added !== 0 || !snapshot) snapshot = takeSnapshot(compilation);
     const round = await coordinator.arrive(compiler, snapshot, added);
     if (round.settled) {
-      rememberIncludes(compilation, included);
       coordinator.leave(compiler, round, askedOf(snapshot, round.snapshots));
       await discovering;
       return snapshot;
     }
     added = 0;
     const includes: Promise<void>[] = [];
-    for (const { layer, webpackLayer, resources } of requiredModules(snapshot, round.snapshots, lostIncludes)) {
+    for (const { webpackLayer, resources } of requiredModules(snapshot, round.snapshots)) {
       for (const request of resources) {
         const key = `${webpackLayer ?? ''}\0${request}`;
         if (attempted.has(key)) continue;
         attempted.add(key);
-        included.add(`${layer}\0${request}`);
         added += 1;
         includes.push(includeModule(compilation, request, webpackLayer));
       }

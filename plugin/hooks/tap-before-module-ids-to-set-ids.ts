@@ -4,13 +4,11 @@
  */
 import type { Compiler } from 'webpack';
 import { setExportKeeperIds } from '../bundler/keep-exports';
-import { keepModuleIdsSetBeforeIds } from '../bundler/module-ids';
 import { assignModuleIds } from '../loaded-by-id/module-ids';
 import type { NormalizedPluginOptions } from '../options';
 import { PLUGIN_NAME } from './plugin-name';
 
 export function tapBeforeModuleIdsToSetIds(compiler: Compiler, options: NormalizedPluginOptions): void {
-  keepModuleIdsSetBeforeIds(compiler);
   compiler.hooks.thisCompilation.tap(PLUGIN_NAME, (compilation) => {
     compilation.hooks.beforeModuleIds.tap(PLUGIN_NAME, (modules) => {
       assignModuleIds(compilation, modules, options.salt);
