@@ -22,6 +22,7 @@ import {
   type BrowserSession,
 } from '../helpers/browser';
 import { DEV_LOOP_TRACES, devLoopTracesIn } from '../helpers/dev-loop-traces';
+import { BUNDLERS } from '../helpers/example';
 import { run } from '../helpers/http';
 import { installPacked, packBuilt, REPO_ROOT } from '../helpers/packed-install';
 
@@ -38,7 +39,7 @@ interface Started {
  * server prints its address. npm runs the script through a shell: the process gets a group of its
  * own, so that stopping it stops the server too.
  */
-function npmStart(app: string, script: 'start' | 'dev' = 'start'): Promise<Started> {
+function npmStart(app: string, script: 'start' | 'start:rspack' | 'dev' = 'start'): Promise<Started> {
   const child = spawn('npm', ['run', script], { cwd: app, env: { ...process.env, PORT: '0' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
@@ -61,6 +62,17 @@ function npmStart(app: string, script: 'start' | 'dev' = 'start'): Promise<Start
   });
 }
 
+/** What a user types to build the example with Rspack and serve it, as the README of docs/rspack.md says. */
+const RSPACK_START = 'rspack build --config webpack.config.js && node server.js';
+
+/** Adds `script` to the copy's package.json (the example itself names webpack only). */
+function addScript(app: string, name: string, script: string): void {
+  const file = path.join(app, 'package.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8'));
+  manifest.scripts[name] = script;
+  writeFileSync(file, JSON.stringify(manifest, null, 2));
+}
+
 /** Stops the process group of `npm start`, and waits for npm to end. */
 async function stop(child: ChildProcess | undefined): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
@@ -81,151 +93,155 @@ function messages(page: Page): Promise<string[]> {
   return page.$$eval('#messages li', (items) => items.map((item) => item.textContent ?? ''));
 }
 
-describe('examples/minimal, installed from the packed package', () => {
-  let work: string;
-  let app: string;
-  let server: Started | undefined;
-  let browser: Browser | undefined;
-  let session: BrowserSession | undefined;
+for (const bundler of BUNDLERS) {
+  describe(`examples/minimal, installed from the packed package, built with ${bundler}`, () => {
+    let work: string;
+    let app: string;
+    let server: Started | undefined;
+    let browser: Browser | undefined;
+    let session: BrowserSession | undefined;
 
-  before(async () => {
-    work = mkdtempSync(path.join(tmpdir(), 'wsa-minimal-'));
-    app = path.join(work, 'app');
-    // What a developer's own `npm install` or `npm start` left in the folder is not the example.
-    const own = (source: string) => !['build', 'node_modules'].includes(path.relative(EXAMPLE, source));
-    cpSync(EXAMPLE, app, { recursive: true, filter: own });
-    await installPacked(await packBuilt(work), app);
-    server = await npmStart(app);
-    browser = await launchChromium();
-  });
-
-  afterEach(async () => {
-    await session?.page.context().close();
-    session = undefined;
-  });
-
-  after(async () => {
-    await browser?.close();
-    await stop(server?.child);
-    if (work) rmSync(work, { recursive: true, force: true });
-  });
-
-  it('builds without warnings: its packages are links into this repository, and one package reached through a link and through its real path is one copy', () => {
-    expect(server!.output()).to.not.include('WARNING');
-  });
-
-  it('typechecks with its own tsconfig (`npm run typecheck`)', async () => {
-    const typecheck = await run('npm', ['run', 'typecheck'], app);
-    expect(typecheck.code, typecheck.output).to.equal(0);
-  });
-
-  it('has no trace of the development loop in what `npm start` built (webpack-cli, without the dev server)', () => {
-    expect(readdirSync(path.join(app, 'build/browser')), 'the browser output').to.include('main.js');
-    expect(devLoopTracesIn(path.join(app, 'build'))).to.deep.equal([]);
-  });
-
-  it("answers the page with HTML that loads the browser bundle and carries the page's Flight payload", async () => {
-    const response = await fetch(`${server!.url}/`);
-    expect(response.status).to.equal(200);
-    expect(response.headers.get('content-type')).to.equal('text/html; charset=utf-8');
-    const html = await response.text();
-    expect(html).to.match(/^<!DOCTYPE html>/);
-    expect(html).to.include('<script src="/assets/main.js"');
-    const payloadScripts = html.match(new RegExp(`<script>\\(self\\.${PAGE_PAYLOAD_GLOBAL}=`, 'g')) ?? [];
-    expect(payloadScripts.length, 'scripts that push the payload').to.be.greaterThan(0);
-    // The payload's last entry (null, its end) is in the page, before the closing tags.
-    expect(html).to.match(new RegExp(`\\.push\\(null\\)</script></body></html>$`));
-  });
-
-  describe('with JavaScript', () => {
-    async function open(): Promise<Page> {
-      const page = await (await browser!.newContext()).newPage();
-      session = { page, pageErrors: [], requests: [], consoleErrors: [] };
-      page.on('pageerror', (error) => session!.pageErrors.push(error.message));
-      page.on('console', (message) => {
-        // The browser's own request for /favicon.ico, which the example does not serve, logs its 404.
-        if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) session!.consoleErrors.push(message.text());
-      });
-      await page.goto(`${server!.url}/`);
-      // Hydrated once React has attached its props: before that a click posts the form.
-      await page.waitForFunction(() =>
-        Object.keys(document.querySelector('#like') ?? {}).some((key) => key.startsWith('__reactProps')),
-      );
-      await setMarker(page);
-      return page;
-    }
+    before(async () => {
+      work = mkdtempSync(path.join(tmpdir(), 'wsa-minimal-'));
+      app = path.join(work, 'app');
+      // What a developer's own `npm install` or `npm start` left in the folder is not the example.
+      const own = (source: string) => !['build', 'node_modules'].includes(path.relative(EXAMPLE, source));
+      cpSync(EXAMPLE, app, { recursive: true, filter: own });
+      await installPacked(await packBuilt(work), app);
+      if (bundler === 'rspack') addScript(app, 'start:rspack', RSPACK_START);
+      server = await npmStart(app, bundler === 'rspack' ? 'start:rspack' : 'start');
+      browser = await launchChromium();
+    });
 
     afterEach(async () => {
-      if (!session) return;
-      expect(session.consoleErrors, 'errors logged in the page (hydration mismatches among them)').to.deep.equal([]);
-      expect(session.pageErrors, 'errors thrown in the page').to.deep.equal([]);
-      // Everything ran in the same document: nothing posted a form or reloaded the page.
-      expect(await readMarker(session.page)).to.equal('still the same document');
+      await session?.page.context().close();
+      session = undefined;
     });
 
-    it('calls like() from the button and shows the count it returns', async () => {
-      const page = await open();
-      const before = await likes(page);
-      const call = page.waitForRequest(isServerFunctionCall);
-      await page.click('#like');
-      await call;
-      await page.waitForFunction((count) => document.querySelector('#like')?.textContent?.startsWith(`♥ ${count} `), before + 1);
+    after(async () => {
+      await browser?.close();
+      await stop(server?.child);
+      if (work) rmSync(work, { recursive: true, force: true });
     });
 
-    it('runs the inline server function of the message form and shows the new message', async () => {
-      const page = await open();
-      await page.fill('#add-message input[name=text]', 'Hello with JavaScript');
-      await page.click('#add-message button');
-      await page.waitForFunction(() => [...document.querySelectorAll('#messages li')].some((item) => item.textContent === 'Hello with JavaScript'));
-      // React resets a form whose action has run.
-      expect(await page.inputValue('#add-message input[name=text]')).to.equal('');
+    it('builds without warnings: its packages are links into this repository, and one package reached through a link and through its real path is one copy', () => {
+      expect(server!.output()).to.not.include('WARNING');
     });
 
-    it('shows what the useActionState form returned: the error for an empty address, then the subscription', async () => {
-      const page = await open();
-      await page.click('#subscribe button');
-      await page.waitForSelector('#subscribe [role=alert]');
-      expect(await page.textContent('#subscribe [role=alert]')).to.equal('Enter an email address, such as ada@example.com.');
-      await page.fill('#subscribe input[name=email]', 'ada@example.com');
-      await page.click('#subscribe button');
-      await page.waitForFunction(() => document.querySelector('#subscribe p')?.textContent === 'Subscribed ada@example.com.');
-      expect(await page.$('#subscribe [role=alert]')).to.equal(null);
+    // The sources are the same for both bundlers: typechecked once.
+    (bundler === 'webpack' ? it : it.skip)('typechecks with its own tsconfig (`npm run typecheck`)', async () => {
+      const typecheck = await run('npm', ['run', 'typecheck'], app);
+      expect(typecheck.code, typecheck.output).to.equal(0);
+    });
+
+    it('has no trace of the development loop in what `npm start` built (the CLI, without the dev server)', () => {
+      expect(readdirSync(path.join(app, 'build/browser')), 'the browser output').to.include('main.js');
+      expect(devLoopTracesIn(path.join(app, 'build'))).to.deep.equal([]);
+    });
+
+    it("answers the page with HTML that loads the browser bundle and carries the page's Flight payload", async () => {
+      const response = await fetch(`${server!.url}/`);
+      expect(response.status).to.equal(200);
+      expect(response.headers.get('content-type')).to.equal('text/html; charset=utf-8');
+      const html = await response.text();
+      expect(html).to.match(/^<!DOCTYPE html>/);
+      expect(html).to.include('<script src="/assets/main.js"');
+      const payloadScripts = html.match(new RegExp(`<script>\\(self\\.${PAGE_PAYLOAD_GLOBAL}=`, 'g')) ?? [];
+      expect(payloadScripts.length, 'scripts that push the payload').to.be.greaterThan(0);
+      // The payload's last entry (null, its end) is in the page, before the closing tags.
+      expect(html).to.match(new RegExp(`\\.push\\(null\\)</script></body></html>$`));
+    });
+
+    describe('with JavaScript', () => {
+      async function open(): Promise<Page> {
+        const page = await (await browser!.newContext()).newPage();
+        session = { page, pageErrors: [], requests: [], consoleErrors: [] };
+        page.on('pageerror', (error) => session!.pageErrors.push(error.message));
+        page.on('console', (message) => {
+          // The browser's own request for /favicon.ico, which the example does not serve, logs its 404.
+          if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) session!.consoleErrors.push(message.text());
+        });
+        await page.goto(`${server!.url}/`);
+        // Hydrated once React has attached its props: before that a click posts the form.
+        await page.waitForFunction(() =>
+          Object.keys(document.querySelector('#like') ?? {}).some((key) => key.startsWith('__reactProps')),
+        );
+        await setMarker(page);
+        return page;
+      }
+
+      afterEach(async () => {
+        if (!session) return;
+        expect(session.consoleErrors, 'errors logged in the page (hydration mismatches among them)').to.deep.equal([]);
+        expect(session.pageErrors, 'errors thrown in the page').to.deep.equal([]);
+        // Everything ran in the same document: nothing posted a form or reloaded the page.
+        expect(await readMarker(session.page)).to.equal('still the same document');
+      });
+
+      it('calls like() from the button and shows the count it returns', async () => {
+        const page = await open();
+        const before = await likes(page);
+        const call = page.waitForRequest(isServerFunctionCall);
+        await page.click('#like');
+        await call;
+        await page.waitForFunction((count) => document.querySelector('#like')?.textContent?.startsWith(`♥ ${count} `), before + 1);
+      });
+
+      it('runs the inline server function of the message form and shows the new message', async () => {
+        const page = await open();
+        await page.fill('#add-message input[name=text]', 'Hello with JavaScript');
+        await page.click('#add-message button');
+        await page.waitForFunction(() => [...document.querySelectorAll('#messages li')].some((item) => item.textContent === 'Hello with JavaScript'));
+        // React resets a form whose action has run.
+        expect(await page.inputValue('#add-message input[name=text]')).to.equal('');
+      });
+
+      it('shows what the useActionState form returned: the error for an empty address, then the subscription', async () => {
+        const page = await open();
+        await page.click('#subscribe button');
+        await page.waitForSelector('#subscribe [role=alert]');
+        expect(await page.textContent('#subscribe [role=alert]')).to.equal('Enter an email address, such as ada@example.com.');
+        await page.fill('#subscribe input[name=email]', 'ada@example.com');
+        await page.click('#subscribe button');
+        await page.waitForFunction(() => document.querySelector('#subscribe p')?.textContent === 'Subscribed ada@example.com.');
+        expect(await page.$('#subscribe [role=alert]')).to.equal(null);
+      });
+    });
+
+    describe('without JavaScript', () => {
+      async function open(): Promise<Page> {
+        session = await openPage(browser!, `${server!.url}/`, false);
+        return session.page;
+      }
+
+      it('posts the like button\'s form, and the page it is redirected to shows the new count', async () => {
+        const page = await open();
+        const before = await likes(page);
+        await expectRedirectedPost(await submitAndLand(page, '#like'), '/');
+        expect(await likes(page)).to.equal(before + 1);
+      });
+
+      it('posts the message form to the inline server function and lands on the page with the message', async () => {
+        const page = await open();
+        await page.fill('#add-message input[name=text]', 'Hello without JavaScript');
+        await expectRedirectedPost(await submitAndLand(page, '#add-message button'), '/');
+        expect(await messages(page)).to.include('Hello without JavaScript');
+      });
+
+      it('posts the useActionState form and lands on the page that shows its state: the error, then the subscription', async () => {
+        const page = await open();
+        await expectRedirectedPost(await submitAndLand(page, '#subscribe button'), '/');
+        expect(await page.textContent('#subscribe [role=alert]')).to.equal('Enter an email address, such as ada@example.com.');
+        await page.fill('#subscribe input[name=email]', 'grace@example.com');
+        await expectRedirectedPost(await submitAndLand(page, '#subscribe button'), '/');
+        expect(await page.textContent('#subscribe p')).to.equal('Subscribed grace@example.com.');
+        // The state was for that one page view: a reload shows the form as new.
+        await page.reload();
+        expect(await page.$('#subscribe p')).to.equal(null);
+      });
     });
   });
-
-  describe('without JavaScript', () => {
-    async function open(): Promise<Page> {
-      session = await openPage(browser!, `${server!.url}/`, false);
-      return session.page;
-    }
-
-    it('posts the like button\'s form, and the page it is redirected to shows the new count', async () => {
-      const page = await open();
-      const before = await likes(page);
-      await expectRedirectedPost(await submitAndLand(page, '#like'), '/');
-      expect(await likes(page)).to.equal(before + 1);
-    });
-
-    it('posts the message form to the inline server function and lands on the page with the message', async () => {
-      const page = await open();
-      await page.fill('#add-message input[name=text]', 'Hello without JavaScript');
-      await expectRedirectedPost(await submitAndLand(page, '#add-message button'), '/');
-      expect(await messages(page)).to.include('Hello without JavaScript');
-    });
-
-    it('posts the useActionState form and lands on the page that shows its state: the error, then the subscription', async () => {
-      const page = await open();
-      await expectRedirectedPost(await submitAndLand(page, '#subscribe button'), '/');
-      expect(await page.textContent('#subscribe [role=alert]')).to.equal('Enter an email address, such as ada@example.com.');
-      await page.fill('#subscribe input[name=email]', 'grace@example.com');
-      await expectRedirectedPost(await submitAndLand(page, '#subscribe button'), '/');
-      expect(await page.textContent('#subscribe p')).to.equal('Subscribed grace@example.com.');
-      // The state was for that one page view: a reload shows the form as new.
-      await page.reload();
-      expect(await page.$('#subscribe p')).to.equal(null);
-    });
-  });
-});
+}
 
 describe('examples/minimal in development (`npm run dev`), installed from the packed package', function () {
   // Each edit waits for a rebuild of the three compilers: bounded, generous for a busy machine.
