@@ -10,7 +10,8 @@
  * swc-loader, only what the variant itself loads is Babel, so this package's own fixed cost shows.
  * On Rspack (settings.bundler), the floor and this package build from the same configurations, with
  * the same JS loaders (not Rspack's builtin:swc-loader, which webpack has no counterpart of); only
- * what Rspack spells differently changes (see forRspack). @mfng/webpack-rsc is not run on Rspack.
+ * what Rspack spells differently changes (cacheOption), and this package's server rules for a plugin
+ * limitation (oursConfigs). @mfng/webpack-rsc is not run on Rspack.
  * Plain JavaScript rather than TypeScript: the build child runs it with no loader hooks, so that
  * nothing but webpack and the variant's code runs while it is timed.
  */
