@@ -4,8 +4,9 @@
  * no chunk and loads nothing, but the bundler sees the whole namespace of the module used, so its
  * exports and what they import are kept, and the module stays whole (not concatenated into another).
  *
- * Its requests are relative to this file, where the keeper's module lives; they come in the loader's
- * options (not in memory, since Rspack may run loaders in worker threads).
+ * Its requests are relative to the file the keeper's module stands on (one of the files it keeps,
+ * whose text it ignores); they come in the loader's options, not in memory, since Rspack may run
+ * loaders in worker threads.
  */
 import type { LoaderContext } from 'webpack';
 

@@ -12,7 +12,7 @@
  *   whose namespace is used. A facade needs no keeper: the main module imports it in the same way.
  */
 import * as path from 'node:path';
-import type { Compilation, Compiler } from 'webpack';
+import type { Compilation, Compiler, Module } from 'webpack';
 import type { CompilationSnapshot } from '../coordination/compilation-snapshot';
 import { includeModule } from '../coordination/include-modules';
 import { PLUGIN_NAME } from '../hooks/plugin-name';
@@ -46,21 +46,42 @@ export async function includeExportKeepers(compilation: Compilation, settled: Co
     if (!resources) resourcesByWebpackLayer.set(webpackLayer, (resources = new Set()));
     for (const resource of loadedById.keys()) resources.add(resource);
   }
-  const keeperDirectory = path.dirname(KEEPER_LOADER);
   await Promise.all(
     [...resourcesByWebpackLayer].map(([webpackLayer, resources]) => {
-      const requests = [...resources].sort().map((resource) => relativeRequest(keeperDirectory, resource));
-      const keeper = `!!${KEEPER_LOADER}?${JSON.stringify({ requests })}!${KEEPER_LOADER}`;
+      const sorted = [...resources].sort();
+      // The keeper's module stands on the first of the files it keeps (its loader ignores the file's
+      // text): its requests are then relative to the app's own directories, and no bundle holds a path
+      // that differs between checkouts.
+      const { file } = splitResource(sorted[0]);
+      const requests = sorted.map((resource) => relativeRequest(path.dirname(file), resource));
+      const keeper = `!!${KEEPER_LOADER}?${JSON.stringify({ requests })}!${file}`;
       return includeModule(compilation, keeper, webpackLayer);
     }),
   );
 }
 
+/**
+ * Gives each export keeper among `hookModules` (Rspack's `beforeModuleIds` stand-ins) a module ID of
+ * its own, the same in every checkout: its request names this package's loader by path.
+ */
+export function setExportKeeperIds(compilation: Compilation, hookModules: Iterable<Module>): void {
+  if (!isRspack(compilation.compiler)) return;
+  for (const module of hookModules) {
+    // The stand-ins' `identifier` is the string itself.
+    const identifier = module.identifier as unknown as string;
+    if (!identifier.includes(KEEPER_LOADER)) continue;
+    (module as { id?: string }).id = `webpack-server-actions/export-keeper${module.layer ? `/${module.layer}` : ''}`;
+  }
+}
+
+function splitResource(resource: string): { file: string; query: string } {
+  const queryAt = resource.search(/[?#]/);
+  return queryAt === -1 ? { file: resource, query: '' } : { file: resource.slice(0, queryAt), query: resource.slice(queryAt) };
+}
+
 /** `resource` (a path, maybe with a query) as a request from `directory`, with POSIX separators. */
 function relativeRequest(directory: string, resource: string): string {
-  const queryAt = resource.search(/[?#]/);
-  const file = queryAt === -1 ? resource : resource.slice(0, queryAt);
-  const query = queryAt === -1 ? '' : resource.slice(queryAt);
+  const { file, query } = splitResource(resource);
   const relative = path.relative(directory, file).split(path.sep).join('/');
   return (relative.startsWith('.') ? relative : `./${relative}`) + query;
 }

@@ -7,13 +7,19 @@
  * emitted. When that compiler runs for real, it finds the settled snapshot of the first one and adds
  * the same modules, so a build in sequence emits what a build in parallel emits. The cost: the make
  * phase of those compilers runs twice in their first build (the second time from webpack's memory
- * cache, when it is on).
+ * cache, when it is on). Rspack cannot: there the build fails with what to change
+ * (bundler/sequential-compilers.ts).
  */
-import type { Compiler } from 'webpack';
+import type { Compilation, Compiler } from 'webpack';
+import { canMakeGraphsAhead, reportSequentialCompilers } from '../bundler/sequential-compilers';
 import type { BuildCoordinator } from './build-coordinator';
 
-export function discoverUnstartedPeers(coordinator: BuildCoordinator, compiler: Compiler): Promise<void> {
+export function discoverUnstartedPeers(coordinator: BuildCoordinator, compiler: Compiler, compilation: Compilation): Promise<void> {
   const peers = coordinator.unstartedPeers(compiler);
+  if (peers.length > 0 && !canMakeGraphsAhead(compiler)) {
+    reportSequentialCompilers(compilation, peers);
+    return Promise.resolve();
+  }
   // All of them wait at the barrier before any of them gets there.
   for (const peer of peers) coordinator.starting(peer);
   return Promise.all(peers.map((peer) => makeGraph(coordinator, peer))).then(() => undefined);

@@ -5,26 +5,20 @@
  *
  * Entries whose `layer` option is the module's webpack layer get it (all entries when layers are not
  * used). When layers are given by rules rather than entry options, no entry matches: the module is then
- * included in every entry, built in that layer (bundler/include-in-every-entry.ts).
+ * included in every entry, built in that layer (bundler/includes.ts).
  */
 import type { Compilation } from 'webpack';
-import { includeInEveryEntry } from '../bundler/include-in-every-entry';
+import { includeInEntry, includeInEveryEntry } from '../bundler/includes';
 import { addError } from '../build-problems';
 
 export async function includeModule(compilation: Compilation, request: string, webpackLayer: string | null): Promise<void> {
   const { EntryPlugin } = compilation.compiler.webpack;
-  const context = compilation.compiler.context;
   const entryNames = [...compilation.entries]
     .filter(([, entry]) => (entry.options.layer ?? null) === webpackLayer)
     .map(([name]) => name);
   const added =
     entryNames.length > 0
-      ? entryNames.map((name) => {
-          const dependency = EntryPlugin.createDependency(request, { name });
-          return new Promise<Error | null>((resolve) =>
-            compilation.addInclude(context, dependency, { name }, (error) => resolve(error ?? null)),
-          );
-        })
+      ? entryNames.map((name) => includeInEntry(compilation, EntryPlugin.createDependency(request, { name }), name, webpackLayer))
       : includeInEveryEntry(compilation, () => EntryPlugin.createDependency(request, {}), webpackLayer);
   const errors = (await Promise.all(added)).filter((error): error is Error => error !== null);
   if (errors.length > 0) addError(compilation, `could not add ${request} to the build: ${errors[0].message}`);

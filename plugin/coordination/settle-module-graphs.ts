@@ -13,7 +13,7 @@ export async function settleModuleGraphs(
   compiler: Compiler,
   compilation: Compilation,
 ): Promise<CompilationSnapshot> {
-  const discovering = discoverUnstartedPeers(coordinator, compiler);
+  const discovering = discoverUnstartedPeers(coordinator, compiler, compilation);
   const attempted = new Set<string>();
   let added: number | null = null;
   let snapshot: CompilationSnapshot | undefined;

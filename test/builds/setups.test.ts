@@ -11,7 +11,9 @@ import type { Configuration, MultiStats } from 'webpack';
 import { ServerActionsPlugin } from 'webpack-server-actions';
 import {
   appConfigs,
+  compile,
   compileOk,
+  errorsOf,
   importBundle,
   loaderRule,
   readJson,
@@ -28,6 +30,7 @@ import {
   entrypointFiles,
   expectWorkingApp,
 } from '../helpers/built-app';
+import { BUNDLERS, type Bundler } from '../helpers/example';
 import { createFixtureApp, REPO_NODE_MODULES, removeFixtureApps, writeSource } from '../helpers/fixture-app';
 
 /** An ES module server bundle; `.mjs` so that Node loads it as one without a package.json "type". */
@@ -84,16 +87,21 @@ interface Setup {
   browserGlobal?: boolean;
 }
 
-const SETUPS: Setup[] = [
+/** Rspack has no `moduleIds: "size"`; its own `"compact-hashed"` takes that place in its matrix. */
+function moduleIdsOn(bundler: Bundler, moduleIds: (typeof ID_SETTINGS)[number]['ids'][number][0]) {
+  return bundler === 'rspack' && moduleIds === 'size' ? ('compact-hashed' as 'size') : moduleIds;
+}
+
+const setupsFor = (bundler: Bundler): Setup[] => [
   { title: 'mode: "development"', options: { mode: 'development' } },
   { title: 'mode: "production"', options: { mode: 'production' } },
   ...ID_SETTINGS.flatMap(({ concatenate, ids }) =>
-    ids.map(([moduleIds, chunkIds]): Setup => ({
-      title: `production, moduleIds "${moduleIds}", chunkIds "${chunkIds}", concatenateModules and minimize ${concatenate ? 'on' : 'off'}`,
+    ids.map(([moduleIdsOnWebpack, chunkIds]): Setup => ({
+      title: `production, moduleIds "${moduleIdsOn(bundler, moduleIdsOnWebpack)}", chunkIds "${chunkIds}", concatenateModules and minimize ${concatenate ? 'on' : 'off'}`,
       options: {
         mode: 'production',
         compilers: ['browser', 'server'],
-        optimization: { moduleIds, chunkIds, concatenateModules: concatenate, minimize: concatenate },
+        optimization: { moduleIds: moduleIdsOn(bundler, moduleIdsOnWebpack), chunkIds, concatenateModules: concatenate, minimize: concatenate },
       },
     })),
   ),
@@ -152,161 +160,172 @@ function setupApp(): string {
   addAsyncChunks(dir);
   return dir;
 }
+for (const bundler of BUNDLERS) {
+  describe(`on ${bundler}`, () => {
+    describe('setups: the built app runs, server functions and all', () => {
+      const SETUPS = setupsFor(bundler);
+      const builds = new Map<Setup, Promise<{ dir: string; stats: MultiStats }>>();
 
-describe('setups: the built app runs, server functions and all', () => {
-  const builds = new Map<Setup, Promise<{ dir: string; stats: MultiStats }>>();
-
-  before(() => {
-    // The builds are independent: two at a time (terser minifies in other threads); each test awaits its own.
-    const schedule = limited(2);
-    for (const setup of SETUPS) {
-      const build = schedule(async () => {
-        const dir = setupApp();
-        return { dir, stats: (await compileOk(appConfigs(dir, setup.options))) as MultiStats };
+      before(() => {
+        // The builds are independent: two at a time (terser minifies in other threads); each test awaits its own.
+        const schedule = limited(2);
+        for (const setup of SETUPS) {
+          const build = schedule(async () => {
+            const dir = setupApp();
+            return { dir, stats: (await compileOk(appConfigs(dir, setup.options), bundler)) as MultiStats };
+          });
+          build.catch(() => {}); // reported by the test that awaits it
+          builds.set(setup, build);
+        }
       });
-      build.catch(() => {}); // reported by the test that awaits it
-      builds.set(setup, build);
-    }
-  });
-  after(removeFixtureApps);
+      after(removeFixtureApps);
 
-  for (const setup of SETUPS) {
-    it(setup.title, async () => {
-      const { dir, stats } = await builds.get(setup)!;
-      const server = setup.esm ? await importBundle(dir, 'server') : requireBundle(dir, 'server');
-      const hasSsr = setup.options.compilers === undefined;
-      const ssr = hasSsr
-        ? { bundle: requireBundle(dir, 'ssr'), manifest: readJson(dir, 'ssr', 'react-ssr-manifest.json') }
-        : undefined;
-      const browser = await expectWorkingApp({ dir, stats, server, ssr });
-      if (setup.browserGlobal) expect(browser.scope.app).to.have.property('browser', true);
-      if (setup.split) {
-        // What the checks ran through: entries that load split chunks before they start.
-        const names: CompilerName[] = hasSsr ? ['browser', 'ssr', 'server'] : ['browser', 'server'];
-        for (const name of names) {
-          expect(entrypointFiles(compilationStats(stats, name), name), name).to.have.length.above(2);
+      for (const setup of SETUPS) {
+        it(setup.title, async () => {
+          const { dir, stats } = await builds.get(setup)!;
+          const server = setup.esm ? await importBundle(dir, 'server') : requireBundle(dir, 'server');
+          const hasSsr = setup.options.compilers === undefined;
+          const ssr = hasSsr
+            ? { bundle: requireBundle(dir, 'ssr'), manifest: readJson(dir, 'ssr', 'react-ssr-manifest.json') }
+            : undefined;
+          const browser = await expectWorkingApp({ dir, stats, server, ssr });
+          if (setup.browserGlobal) expect(browser.scope.app).to.have.property('browser', true);
+          if (setup.split) {
+            // What the checks ran through: entries that load split chunks before they start.
+            const names: CompilerName[] = hasSsr ? ['browser', 'ssr', 'server'] : ['browser', 'server'];
+            for (const name of names) {
+              expect(entrypointFiles(compilationStats(stats, name), name), name).to.have.length.above(2);
+            }
+          }
+        });
+      }
+    });
+
+    describe('compiler order', () => {
+      after(removeFixtureApps);
+
+      async function expectWorkingBuild(configsFor: (dir: string) => Configuration[]): Promise<void> {
+        const dir = setupApp();
+        const stats = (await compileOk(configsFor(dir), bundler)) as MultiStats;
+        const ssr = { bundle: requireBundle(dir, 'ssr'), manifest: readJson(dir, 'ssr', 'react-ssr-manifest.json') };
+        await expectWorkingApp({ dir, stats, server: requireBundle(dir, 'server'), ssr });
+      }
+
+      it('coordinates compilers that run in parallel', async () => {
+        await expectWorkingBuild((dir) => appConfigs(dir));
+      });
+
+      it('coordinates them whatever order the configs are listed in', async () => {
+        await expectWorkingBuild((dir) => appConfigs(dir).reverse());
+      });
+
+      const SEQUENTIAL: Array<[string, (dir: string) => Configuration[]]> = [
+        ['the server must finish before the clients start (dependencies)', (dir) => appConfigs(dir, { dependencies: { browser: ['server'], ssr: ['server'] } })],
+        ['the clients must finish before the server starts (dependencies)', (dir) => appConfigs(dir, { dependencies: { server: ['browser', 'ssr'] } })],
+        ['they run one at a time (parallelism: 1)', (dir) => Object.assign(appConfigs(dir), { parallelism: 1 })],
+      ];
+      for (const [when, configsFor] of SEQUENTIAL) {
+        if (bundler === 'webpack') {
+          it(`coordinates them when ${when}`, async () => {
+            await expectWorkingBuild(configsFor);
+          });
+        } else {
+          it(`fails, saying what to change, when ${when}`, async () => {
+            const errors = errorsOf(await compile(configsFor(setupApp()), bundler));
+            expect(errors.join('\n')).to.include('on Rspack, the compilers that share a ServerActionsPlugin must run at the same time');
+            expect(errors.join('\n')).to.include('Remove `dependencies` between these configs and any `parallelism` below their number');
+          });
         }
       }
     });
-  }
-});
 
-describe('compiler order', () => {
-  after(removeFixtureApps);
+    describe('webpack layers: one server compiler with the RSC and SSR layers', () => {
+      after(removeFixtureApps);
 
-  async function expectWorkingBuild(configsFor: (dir: string) => Configuration[]): Promise<void> {
-    const dir = setupApp();
-    const stats = (await compileOk(configsFor(dir))) as MultiStats;
-    const ssr = { bundle: requireBundle(dir, 'ssr'), manifest: readJson(dir, 'ssr', 'react-ssr-manifest.json') };
-    await expectWorkingApp({ dir, stats, server: requireBundle(dir, 'server'), ssr });
-  }
-
-  it('coordinates compilers that run in parallel', async () => {
-    await expectWorkingBuild((dir) => appConfigs(dir));
-  });
-
-  it('coordinates them whatever order the configs are listed in', async () => {
-    await expectWorkingBuild((dir) => appConfigs(dir).reverse());
-  });
-
-  it('coordinates them when the server must finish before the clients start (dependencies)', async () => {
-    await expectWorkingBuild((dir) => appConfigs(dir, { dependencies: { browser: ['server'], ssr: ['server'] } }));
-  });
-
-  it('coordinates them when the clients must finish before the server starts (dependencies)', async () => {
-    await expectWorkingBuild((dir) => appConfigs(dir, { dependencies: { server: ['browser', 'ssr'] } }));
-  });
-
-  it('coordinates them when they run one at a time (parallelism: 1)', async () => {
-    await expectWorkingBuild((dir) => Object.assign(appConfigs(dir), { parallelism: 1 }));
-  });
-});
-
-describe('webpack layers: one server compiler with the RSC and SSR layers', () => {
-  after(removeFixtureApps);
-
-  for (const mode of ['development', 'production'] as const) {
-    it(`builds both layers and the browser (${mode}), and the app runs`, async () => {
-      const dir = setupApp();
-      const key = randomBytes(32).toString('base64');
-      const plugin = new ServerActionsPlugin({ encryptionKey: key });
-      const [browser] = appConfigs(dir, { mode, compilers: ['browser'], plugin });
-      const layered: Configuration = {
-        name: 'server',
-        mode,
-        context: dir,
-        devtool: false,
-        target: 'node',
-        entry: {
-          server: { import: './src/server.js', layer: 'rsc' },
-          ssr: { import: './src/ssr.js', layer: 'ssr' },
-        },
-        output: { path: path.join(dir, 'dist/server'), library: { type: 'commonjs2' }, clean: true },
-        experiments: { layers: true },
-        resolve: { modules: ['node_modules', REPO_NODE_MODULES] },
-        module: {
-          rules: [
-            { issuerLayer: 'rsc', resolve: { conditionNames: ['react-server', '...'] } },
-            { issuerLayer: 'rsc', ...loaderRule('server') },
-            { issuerLayer: 'ssr', ...loaderRule('ssr') },
-          ],
-        },
-        plugins: [plugin],
-      };
-      const stats = (await compileOk([browser, layered])) as MultiStats;
-      const ssrManifest = readJson(dir, 'server', 'react-ssr-manifest.json');
-      const ssr = { bundle: requireBundle(dir, 'server', 'ssr.js'), manifest: ssrManifest };
-      await expectWorkingApp({ dir, stats, server: requireBundle(dir, 'server'), ssr });
-      expect(Object.keys(ssrManifest.moduleMap)).to.deep.equal(Object.keys(readJson(dir, 'browser', 'react-client-manifest.json')));
-      // The SSR entry renders client components; it must carry neither the server functions' code nor the key.
-      expect(readOutput(dir, 'server', 'ssr.js')).not.to.include('server-only-secret-4711');
-      expect(readOutput(dir, 'server', 'ssr.js')).not.to.include(key);
-    });
-  }
-});
-
-describe('a server compiler with a second entry', () => {
-  after(removeFixtureApps);
-
-  it('builds an entry without async chunks next to the server entry, and both load', async () => {
-    const dir = setupApp();
-    writeSource(dir, 'src/health.js', `export const healthy = true;\n`);
-    const configs = appConfigs(dir, { compilers: ['browser', 'server'] });
-    configs[1].entry = { server: './src/server.js', health: './src/health.js' };
-    const stats = (await compileOk(configs)) as MultiStats;
-    expect(requireBundle(dir, 'server', 'health.js')).to.have.property('healthy', true);
-    await expectWorkingApp({ dir, stats, server: requireBundle(dir, 'server') });
-  });
-});
-
-describe('IDs', () => {
-  after(removeFixtureApps);
-
-  it('are the same in two checkouts at different absolute paths, and no absolute path reaches a bundle', async () => {
-    const first = createFixtureApp('app');
-    const second = createFixtureApp('app', path.join(first, 'nested-checkout'));
-    addInlineModule(first);
-    addInlineModule(second);
-    await compileOk(appConfigs(first));
-    await compileOk(appConfigs(second));
-    for (const compiler of ['browser', 'ssr', 'server'] as const) {
-      for (const file of readdirSync(path.join(first, 'dist', compiler))) {
-        const a = readFileSync(path.join(first, 'dist', compiler, file), 'utf8');
-        const b = readFileSync(path.join(second, 'dist', compiler, file), 'utf8');
-        expect(a, `${compiler}/${file}`).not.to.include(first);
-        if (file.endsWith('.json')) expect(a, `${compiler}/${file}`).to.equal(b);
+      for (const mode of ['development', 'production'] as const) {
+        it(`builds both layers and the browser (${mode}), and the app runs`, async () => {
+          const dir = setupApp();
+          const key = randomBytes(32).toString('base64');
+          const plugin = new ServerActionsPlugin({ encryptionKey: key });
+          const [browser] = appConfigs(dir, { mode, compilers: ['browser'], plugin });
+          const layered: Configuration = {
+            name: 'server',
+            mode,
+            context: dir,
+            devtool: false,
+            target: 'node',
+            entry: {
+              server: { import: './src/server.js', layer: 'rsc' },
+              ssr: { import: './src/ssr.js', layer: 'ssr' },
+            },
+            output: { path: path.join(dir, 'dist/server'), library: { type: 'commonjs2' }, clean: true },
+            experiments: { layers: true },
+            resolve: { modules: ['node_modules', REPO_NODE_MODULES] },
+            module: {
+              rules: [
+                { issuerLayer: 'rsc', resolve: { conditionNames: ['react-server', '...'] } },
+                { issuerLayer: 'rsc', ...loaderRule('server') },
+                { issuerLayer: 'ssr', ...loaderRule('ssr') },
+              ],
+            },
+            plugins: [plugin],
+          };
+          const stats = (await compileOk([browser, layered], bundler)) as MultiStats;
+          const ssrManifest = readJson(dir, 'server', 'react-ssr-manifest.json');
+          const ssr = { bundle: requireBundle(dir, 'server', 'ssr.js'), manifest: ssrManifest };
+          await expectWorkingApp({ dir, stats, server: requireBundle(dir, 'server'), ssr });
+          expect(Object.keys(ssrManifest.moduleMap)).to.deep.equal(Object.keys(readJson(dir, 'browser', 'react-client-manifest.json')));
+          // The SSR entry renders client components; it must carry neither the server functions' code nor the key.
+          expect(readOutput(dir, 'server', 'ssr.js')).not.to.include('server-only-secret-4711');
+          expect(readOutput(dir, 'server', 'ssr.js')).not.to.include(key);
+        });
       }
-    }
-  });
+    });
 
-  it('change with the salt', async () => {
-    const dir = createFixtureApp('app');
-    await compileOk(appConfigs(dir, { compilers: ['browser', 'server'] }));
-    const unsalted = Object.keys(readJson(dir, 'server', 'server-actions-manifest.json'));
-    await compileOk(appConfigs(dir, { compilers: ['browser', 'server'], pluginOptions: { salt: 'deploy-2' } }));
-    const salted = Object.keys(readJson(dir, 'server', 'server-actions-manifest.json'));
-    expect(salted).to.have.lengthOf(unsalted.length);
-    expect(salted.filter((id) => unsalted.includes(id))).to.deep.equal([]);
-    await callEveryServerFunction(dir, requireBundle(dir, 'server'));
+    describe('a server compiler with a second entry', () => {
+      after(removeFixtureApps);
+
+      it('builds an entry without async chunks next to the server entry, and both load', async () => {
+        const dir = setupApp();
+        writeSource(dir, 'src/health.js', `export const healthy = true;\n`);
+        const configs = appConfigs(dir, { compilers: ['browser', 'server'] });
+        configs[1].entry = { server: './src/server.js', health: './src/health.js' };
+        const stats = (await compileOk(configs, bundler)) as MultiStats;
+        expect(requireBundle(dir, 'server', 'health.js')).to.have.property('healthy', true);
+        await expectWorkingApp({ dir, stats, server: requireBundle(dir, 'server') });
+      });
+    });
+
+    describe('IDs', () => {
+      after(removeFixtureApps);
+
+      it('are the same in two checkouts at different absolute paths, and no absolute path reaches a bundle', async () => {
+        const first = createFixtureApp('app');
+        const second = createFixtureApp('app', path.join(first, 'nested-checkout'));
+        addInlineModule(first);
+        addInlineModule(second);
+        await compileOk(appConfigs(first), bundler);
+        await compileOk(appConfigs(second), bundler);
+        for (const compiler of ['browser', 'ssr', 'server'] as const) {
+          for (const file of readdirSync(path.join(first, 'dist', compiler))) {
+            const a = readFileSync(path.join(first, 'dist', compiler, file), 'utf8');
+            const b = readFileSync(path.join(second, 'dist', compiler, file), 'utf8');
+            expect(a, `${compiler}/${file}`).not.to.include(first);
+            if (file.endsWith('.json')) expect(a, `${compiler}/${file}`).to.equal(b);
+          }
+        }
+      });
+
+      it('change with the salt', async () => {
+        const dir = createFixtureApp('app');
+        await compileOk(appConfigs(dir, { compilers: ['browser', 'server'] }), bundler);
+        const unsalted = Object.keys(readJson(dir, 'server', 'server-actions-manifest.json'));
+        await compileOk(appConfigs(dir, { compilers: ['browser', 'server'], pluginOptions: { salt: 'deploy-2' } }), bundler);
+        const salted = Object.keys(readJson(dir, 'server', 'server-actions-manifest.json'));
+        expect(salted).to.have.lengthOf(unsalted.length);
+        expect(salted.filter((id) => unsalted.includes(id))).to.deep.equal([]);
+        await callEveryServerFunction(dir, requireBundle(dir, 'server'));
+      });
+    });
   });
-});
+}

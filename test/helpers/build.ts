@@ -4,11 +4,14 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import webpack, { type Configuration, type MultiStats, type Stats } from 'webpack';
 import { ServerActionsPlugin, type ServerActionsPluginOptions } from 'webpack-server-actions';
+import type { Bundler } from './example';
 import { REPO_NODE_MODULES } from './fixture-app';
 
 export type CompilerName = 'browser' | 'ssr' | 'server';
 
 export interface AppConfigOptions {
+  /** The bundler the configs are for (webpack by default): only the cache settings differ. */
+  bundler?: Bundler;
   mode?: 'development' | 'production';
   compilers?: CompilerName[];
   /** `dependencies` per compiler name. */
@@ -61,16 +64,25 @@ export function appConfigs(dir: string, options: AppConfigOptions = {}): Configu
     optimization: options.optimization,
     experiments: options.experiments?.[name],
     dependencies: options.dependencies?.[name],
-    cache: options.cache
-      ? { type: 'filesystem', cacheDirectory: path.join(dir, '.cache'), name, buildDependencies: {} }
-      : false,
+    cache: options.cache ? cacheConfig(options.bundler ?? 'webpack', path.join(dir, '.cache'), name) : false,
     infrastructureLogging: { level: 'error' },
   }));
 }
 
-export function compile(configs: Configuration[] | Configuration): Promise<MultiStats | Stats> {
+/** A persistent cache in `directory`: webpack's filesystem cache, Rspack's persistent cache. */
+function cacheConfig(bundler: Bundler, directory: string, name: string): Configuration['cache'] {
+  if (bundler === 'webpack') return { type: 'filesystem', cacheDirectory: directory, name, buildDependencies: {} };
+  return { type: 'persistent', storage: { type: 'filesystem', directory: path.join(directory, name) } } as unknown as Configuration['cache'];
+}
+
+/** The bundler's Node API: `webpack` or `rspack` (same calls, same stats for what the tests read). */
+export function bundlerApi(bundler: Bundler = 'webpack'): typeof webpack {
+  return bundler === 'webpack' ? webpack : (require('@rspack/core').rspack as typeof webpack);
+}
+
+export function compile(configs: Configuration[] | Configuration, bundler: Bundler = 'webpack'): Promise<MultiStats | Stats> {
   return new Promise((resolve, reject) => {
-    const compiler = webpack(configs as Configuration[]);
+    const compiler = bundlerApi(bundler)(configs as Configuration[]);
     compiler.run((error, stats) => {
       compiler.close((closeError) => {
         if (error || closeError) reject(error ?? closeError);
@@ -86,8 +98,8 @@ export function errorsOf(stats: MultiStats | Stats): string[] {
   return compilations.flatMap((child) => child.toJson({ all: false, errors: true }).errors ?? []).map((e) => e.message);
 }
 
-export async function compileOk(configs: Configuration[] | Configuration): Promise<MultiStats | Stats> {
-  const stats = await compile(configs);
+export async function compileOk(configs: Configuration[] | Configuration, bundler: Bundler = 'webpack'): Promise<MultiStats | Stats> {
+  const stats = await compile(configs, bundler);
   const errors = errorsOf(stats);
   if (errors.length > 0) throw new Error(`Build failed:\n${errors.join('\n\n')}`);
   return stats;

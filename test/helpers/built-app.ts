@@ -34,7 +34,9 @@ export function addAsyncChunks(dir: string): void {
   writeSource(dir, 'src/Lazy.js', `import { later } from './lazy-actions';\nexport default function Lazy() {\n  return later;\n}\n`);
   appendSource(dir, 'src/server.js', `export const loadLazy = () => import('./Lazy');\n`);
   writeSource(dir, 'src/later.js', `export const later = 'later';\n`);
-  appendSource(dir, 'src/browser.js', `export const loadLater = () => import('./later');\n`);
+  // Put on the page: Rspack's production build drops the code of an export nothing uses, import() and
+  // all, and the async chunk with it (through which the checks reach the browser bundle's require).
+  appendSource(dir, 'src/browser.js', `export const loadLater = () => import('./later');\nself.loadLater = loadLater;\n`);
 }
 
 export function appendSource(dir: string, file: string, code: string): void {
