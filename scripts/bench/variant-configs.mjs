@@ -10,8 +10,7 @@
  * swc-loader, only what the variant itself loads is Babel, so this package's own fixed cost shows.
  * On Rspack (settings.bundler), the floor and this package build from the same configurations, with
  * the same JS loaders (not Rspack's builtin:swc-loader, which webpack has no counterpart of); only
- * what Rspack spells differently changes (cacheOption), and this package's server rules for a plugin
- * limitation (oursConfigs). @mfng/webpack-rsc is not run on Rspack.
+ * what Rspack spells differently changes (cacheOption). @mfng/webpack-rsc is not run on Rspack.
  * Plain JavaScript rather than TypeScript: the build child runs it with no loader hooks, so that
  * nothing but webpack and the variant's code runs while it is timed.
  */
@@ -154,16 +153,10 @@ async function oursConfigs(appDir, _description, settings) {
     exclude: /node_modules/,
     use: [{ loader: ServerActionsPlugin.loader, options: { layer } }, jsxLoader(settings.jsx, settings.devtool)],
   });
-  // On Rspack, a module the plugin includes in the SSR entry is built without the entry's layer as
-  // its issuer layer (Rspack's addInclude takes the layer only from its own options, which the plugin
-  // does not pass when an entry has the layer), so no `issuerLayer: 'ssr'` rule matches it and its
-  // JSX is left unparsed. Until the plugin passes it, every module of the server compiler that is
-  // not the RSC layer's takes the SSR rule: the same loaders and options for this app's modules.
-  const serverRules = settings.bundler === 'rspack' ? [{ oneOf: [rule('rsc', 'server'), rule(undefined, 'ssr')] }] : [rule('rsc', 'server'), rule('ssr', 'ssr')];
   return [
     {
       ...layeredServer(base, appDir, './src/entries/ssr.jsx'),
-      module: { rules: [reactServerCondition('rsc'), ...serverRules] },
+      module: { rules: [reactServerCondition('rsc'), rule('rsc', 'server'), rule('ssr', 'ssr')] },
       plugins: [plugin],
     },
     {
