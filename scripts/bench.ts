@@ -8,6 +8,10 @@
  *                           one). `--loaders babel,swc` is what issue 20's targets are judged on; it
  *                           takes about 15 minutes more than babel alone, over the half hour a
  *                           default run should stay within on 2 cores.
+ *   --bundlers LIST         the bundlers the apps are built with, webpack and/or rspack, each size
+ *                           and loader by each (default webpack). Rspack 2 builds the floor and this
+ *                           package, cold, warm and watch, printed beside webpack, each against its
+ *                           own floor: `--only builds --bundlers webpack,rspack --sizes 2000,8000`
  *   --runs N                cold and warm builds per variant and size (default 5; 3 above 4 000 modules)
  *   --production-runs N     production builds (minimizer on) per variant at 2 000 to 8 000 modules
  *                           (default 3; 2 above 4 000 modules; never more than --runs)
@@ -31,7 +35,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, tmpdir, totalmem } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { JsxLoader } from './bench/build-process';
+import type { Bundler, JsxLoader } from './bench/build-process';
 import { runBuildBenchmark } from './bench/builds';
 import { runRuntimeBenchmark } from './bench/runtime';
 import type { BenchSection } from './bench/section';
@@ -44,6 +48,7 @@ const { values: options } = parseArgs({
     sizes: { type: 'string', default: '500,2000,8000' },
     large: { type: 'boolean', default: false },
     loaders: { type: 'string', default: 'babel' },
+    bundlers: { type: 'string', default: 'webpack' },
     runs: { type: 'string' },
     'production-runs': { type: 'string' },
     rebuilds: { type: 'string', default: '10' },
@@ -69,6 +74,13 @@ function jsxLoaders(text: string): JsxLoader[] {
   return [...new Set(list as JsxLoader[])];
 }
 
+function bundlers(text: string): Bundler[] {
+  const list = text.split(',');
+  const unknown = list.filter((name) => name !== 'webpack' && name !== 'rspack');
+  if (unknown.length > 0 || list.length === 0) throw new Error(`--bundlers takes webpack, rspack or both, not ${JSON.stringify(text)}`);
+  return [...new Set(list as Bundler[])];
+}
+
 function version(name: string): string {
   const file = name === 'webpack-server-actions' ? 'package.json' : `node_modules/${name}/package.json`;
   return JSON.parse(readFileSync(path.join(REPO_ROOT, file), 'utf8')).version;
@@ -76,11 +88,12 @@ function version(name: string): string {
 
 function machine(): string {
   const [cpu] = cpus();
+  const rspack = options.bundlers.includes('rspack') ? `, @rspack/core ${version('@rspack/core')}` : '';
   return [
     `Machine: ${cpus().length} × ${cpu?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${process.platform}, Node ${process.versions.node}.`,
     `Versions: webpack ${version('webpack')}, webpack-server-actions ${version('webpack-server-actions')}, @mfng/webpack-rsc ${version('@mfng/webpack-rsc')}, ` +
       `react-server-dom-webpack ${version('react-server-dom-webpack')}, babel-loader ${version('babel-loader')}, @babel/core ${version('@babel/core')}, ` +
-      `swc-loader ${version('swc-loader')}, @swc/core ${version('@swc/core')}.`,
+      `swc-loader ${version('swc-loader')}, @swc/core ${version('@swc/core')}${rspack}.`,
   ].join('\n');
 }
 
@@ -99,6 +112,7 @@ async function sections(): Promise<BenchSection[]> {
         await runBuildBenchmark({
           sizes,
           jsxLoaders: jsxLoaders(options.loaders),
+          bundlers: bundlers(options.bundlers),
           runs: runsAt,
           // A production build minimizes the vendors too (about 12 s of CPU at any size): only at the
           // sizes issue 20 names, and fewer of them, to keep a run within its half hour.

@@ -2,11 +2,12 @@
 /**
  * One build of the build benchmark, in a process of its own so that its time and peak memory are its
  * own: `node --expose-gc build-child.mjs '<job JSON>'`, forked by scripts/bench/builds.ts, which it
- * answers over IPC. A job is { variant, jsx, appDir, phase, cacheDirectory, devtool, quietMs }:
+ * answers over IPC. A job is { variant, jsx, bundler, appDir, phase, cacheDirectory, devtool, quietMs }
+ * (bundler: webpack or Rspack, whose JS API is webpack's in what is used here):
  *   cold       – no cache: the whole build, from creating the compiler to closing it;
  *   production – the same in mode 'production' (webpack's minimizer on);
  *   prime      – a cold build that fills the filesystem cache (not reported);
- *   warm       – the same, with the filesystem cache that prime filled;
+ *   warm       – the same, with the filesystem cache that prime filled (Rspack's persistent cache);
  *   watch      – compiler.watch(); then, on each { type: 'edit', revision } message, rewrite the edited
  *                "use server" file and report the rebuild it causes: from the first compiler's watchRun
  *                to the last `done` before the compilers fall quiet, and the heap after a full GC.
@@ -21,8 +22,9 @@ import { performance } from 'node:perf_hooks';
 import { VARIANTS, readOutputCounts } from './variant-configs.mjs';
 
 const require = createRequire(import.meta.url);
-const webpack = require('webpack');
 const job = JSON.parse(process.argv[2]);
+// Only the bundler of the job is loaded, so that the other's start-up is in no figure.
+const webpack = job.bundler === 'rspack' ? require('@rspack/core').rspack : require('webpack');
 const description = JSON.parse(readFileSync(path.join(job.appDir, 'bench-app.json'), 'utf8'));
 
 const send = (message) => new Promise((resolve) => process.send(message, resolve));
@@ -51,7 +53,7 @@ function problems(stats) {
 
 async function configs(cache) {
   const mode = job.phase === 'production' ? 'production' : 'development';
-  return VARIANTS[job.variant](job.appDir, description, { cache, cacheDirectory: job.cacheDirectory, devtool: job.devtool, mode, jsx: job.jsx });
+  return VARIANTS[job.variant](job.appDir, description, { cache, cacheDirectory: job.cacheDirectory, devtool: job.devtool, mode, jsx: job.jsx, bundler: job.bundler });
 }
 
 async function buildOnce() {

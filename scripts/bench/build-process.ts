@@ -8,10 +8,13 @@ import * as path from 'node:path';
 export type Variant = 'floor' | 'ours' | 'mfng';
 /** The loader that compiles the apps' JSX, the same for every variant of a round. */
 export type JsxLoader = 'babel' | 'swc';
+/** What builds the app: webpack 5, or Rspack 2 through its webpack-compatible JS API. */
+export type Bundler = 'webpack' | 'rspack';
 
 export interface BuildJob {
   variant: Variant;
   jsx: JsxLoader;
+  bundler: Bundler;
   appDir: string;
   phase: 'cold' | 'production' | 'prime' | 'warm' | 'watch';
   cacheDirectory: string;

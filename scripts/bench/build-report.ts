@@ -6,49 +6,25 @@
  *   issue 20, at 8 000 modules and more: cold ≤ 1.03 ×, warm ≤ 1.03 ×, watch ≤ 1.05 ×; at 500
  *     modules watch ≤ 1.10 ×; the peak RSS ≤ 1.05 × the floor's at every size and phase.
  */
-import type { BuildResult, JsxLoader, Rebuild, Variant } from './build-process';
+import type { JsxLoader, Variant } from './build-process';
+import {
+  byVariant,
+  formatMaybeRatio,
+  formatTime,
+  LOADER_NAMES,
+  medianOf,
+  pairedRatio,
+  PHASES,
+  VARIANTS,
+  type Flags,
+  type Measured,
+  type Phase,
+  type PhaseName,
+  type SizeResults,
+} from './build-figures';
+import { bundlerComparisonTables } from './bundler-comparison';
 import { formatRatio, median, type BenchSection, type TargetCheck } from './section';
 
-/** Variants whose build left server functions or client components out of its manifests, or failed. */
-export interface Flags {
-  incomplete: Set<Variant>;
-  failed: Set<Variant>;
-}
-
-interface Rounds extends Flags {
-  results: Record<Variant, BuildResult[]>;
-}
-
-/** One size built with one JSX loader; warm and production builds are not run at every size. */
-export interface SizeResults {
-  size: number;
-  jsx: JsxLoader;
-  cold: Rounds;
-  warm: Rounds | null;
-  production: Rounds | null;
-  watch: Flags & { rebuilds: Record<Variant, Rebuild[]>; peakRssMb: Record<Variant, number> };
-  /** Which variants loaded any of Babel's packages. */
-  babelLoaded: Record<Variant, boolean>;
-}
-
-type PhaseName = 'cold' | 'warm' | 'production' | 'watch';
-
-/** Paired figures per variant (round by round, or edit by edit); a watch session has one peak. */
-interface Measured extends Flags {
-  ms: Record<Variant, number[]>;
-  cpuMs: Record<Variant, number[]>;
-  peakRssMb: Record<Variant, number[]>;
-}
-
-interface Phase {
-  name: PhaseName;
-  title: string;
-  /** Null where the phase did not run. */
-  measured(size: SizeResults): Measured | null;
-}
-
-const VARIANTS: Variant[] = ['floor', 'ours', 'mfng'];
-const LOADER_NAMES: Record<JsxLoader, string> = { babel: 'babel-loader', swc: 'swc-loader' };
 const JSX_DESCRIPTIONS: Record<JsxLoader, string> = { babel: 'babel-loader with `@babel/preset-react`', swc: 'swc-loader with `@swc/core`' };
 
 /** Wall-time limits over the floor, by size. Production builds have none: only their memory is judged. */
@@ -62,58 +38,6 @@ const PEAK_RSS_LIMIT = 1.05;
 const MEMORY_WINDOW = 10;
 const MEMORY_GROWTH_LIMIT_MB = 1;
 
-const byVariant = <T>(make: (variant: Variant) => T) => Object.fromEntries(VARIANTS.map((variant) => [variant, make(variant)])) as Record<Variant, T>;
-
-function fromRounds(rounds: Rounds | null): Measured | null {
-  if (!rounds) return null;
-  const figure = (key: 'ms' | 'cpuMs' | 'peakRssMb') => byVariant((variant) => rounds.results[variant].map((result) => result[key]));
-  return { ms: figure('ms'), cpuMs: figure('cpuMs'), peakRssMb: figure('peakRssMb'), incomplete: rounds.incomplete, failed: rounds.failed };
-}
-
-// The first rebuild of a session warms up the JIT and webpack's caches; it is not what an edit costs.
-const steadyRebuilds = (rebuilds: Rebuild[]) => (rebuilds.length > 1 ? rebuilds.slice(1) : rebuilds);
-
-function fromWatch(watch: SizeResults['watch']): Measured {
-  const figure = (key: 'ms' | 'cpuMs') => byVariant((variant) => steadyRebuilds(watch.rebuilds[variant]).map((rebuild) => rebuild[key]));
-  return { ms: figure('ms'), cpuMs: figure('cpuMs'), peakRssMb: byVariant((variant) => [watch.peakRssMb[variant] ?? Number.NaN]), incomplete: watch.incomplete, failed: watch.failed };
-}
-
-const PHASES: Phase[] = [
-  { name: 'cold', title: 'Cold build (no cache), from creating the compilers to closing them', measured: (size) => fromRounds(size.cold) },
-  {
-    name: 'warm',
-    title: 'Warm build (`cache: { type: "filesystem" }`, filled by a previous build of the same sources)',
-    measured: (size) => fromRounds(size.warm),
-  },
-  {
-    name: 'production',
-    title: "Production build (`mode: 'production'`, webpack's minimizer on, no cache)",
-    measured: (size) => fromRounds(size.production),
-  },
-  {
-    name: 'watch',
-    title: 'Watch rebuild after an edit of a `"use server"` file (memory cache), from `watchRun` to the last `done`',
-    measured: (size) => fromWatch(size.watch),
-  },
-];
-
-/** The median of the figures of builds that did not fail (NaN); NaN if all failed. */
-function medianOf(values: number[]): number {
-  const finished = values.filter((value) => !Number.isNaN(value));
-  return finished.length > 0 ? median(finished) : Number.NaN;
-}
-
-/** The median of the round-by-round ratios a ÷ b: drift within a round cancels out. */
-function pairedRatio(a: number[], b: number[]): number {
-  return medianOf(a.map((value, i) => value / b[i]));
-}
-
-function formatTime(ms: number, phase: PhaseName): string {
-  if (Number.isNaN(ms)) return 'build error';
-  return phase === 'watch' ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
-}
-
-const formatMaybeRatio = (ratio: number) => (Number.isNaN(ratio) ? '—' : formatRatio(ratio));
 const threeWay = (values: Record<Variant, number>, format: (value: number) => string) =>
   VARIANTS.map((variant) => (Number.isFinite(values[variant]) ? format(values[variant]) : '—')).join(' / ');
 
@@ -227,12 +151,25 @@ function countsSentence(sizes: SizeResults[], options: ReportOptions): string {
   return `Medians of ${at.join('; ')} (watch: of every rebuild but the first), each build in a fresh process; ratios are medians of round-by-round ratios.`;
 }
 
+/** What the Rspack tables hold, when Rspack was measured. */
+function rspackSentence(sizes: SizeResults[]): string[] {
+  if (!sizes.some((size) => size.bundler === 'rspack')) return [];
+  return [
+    'On Rspack, the floor and this package (the same configurations, loaders and entries; @mfng/webpack-rsc is not run) build cold, warm ' +
+      "(Rspack's persistent cache) and in watch mode, never in production mode; the tables below the webpack ones show each bundler against its own floor. " +
+      "The heap is followed on webpack only: Rspack keeps most of its state outside Node's heap.",
+    '',
+  ];
+}
+
 export function buildSection(sizes: SizeResults[], options: ReportOptions): BenchSection {
   const targets: TargetCheck[] = [];
-  const tables = PHASES.flatMap((phase) => phaseTable(phase, sizes, targets) ?? []);
-  for (const size of sizes) {
+  const onWebpack = sizes.filter((size) => size.bundler === 'webpack');
+  const tables = PHASES.flatMap((phase) => phaseTable(phase, onWebpack, targets) ?? []);
+  for (const size of onWebpack) {
     if (size.size === options.memorySize && size.watch.rebuilds.ours.length >= MEMORY_WINDOW * 2) tables.push(memoryTable(size, targets));
   }
+  tables.push(...bundlerComparisonTables(sizes, targets));
   const flagged = (flag: keyof Flags) => sizes.some((size) => PHASES.some((phase) => (phase.measured(size)?.[flag].size ?? 0) > 0));
   const loaders = [...new Set(sizes.map((size) => size.jsx))].map((jsx) => JSX_DESCRIPTIONS[jsx]);
   const markdown = [
@@ -243,6 +180,7 @@ export function buildSection(sizes: SizeResults[], options: ReportOptions): Benc
       'Targets on time are judged on wall time, what a developer waits for; the CPU ratio is printed beside it because it is steadier on a busy machine.',
     '',
     ...babelSentence(sizes),
+    ...rspackSentence(sizes),
     ...tables.flatMap((table) => [table, '']),
     ...(flagged('incomplete') ? ['† the build finished without errors, but its manifests leave out server functions or client components.', ''] : []),
     ...(flagged('failed') ? ['‡ some builds failed with errors; the figures are those of the others (none: "build error").', ''] : []),

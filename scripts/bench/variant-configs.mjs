@@ -8,6 +8,9 @@
  *   mfng  – @mfng/webpack-rsc 2.2.0, configured as its README shows.
  * The JSX loader is babel-loader or swc-loader, the same for every variant of a round: with
  * swc-loader, only what the variant itself loads is Babel, so this package's own fixed cost shows.
+ * On Rspack (settings.bundler), the floor and this package build from the same configurations, with
+ * the same JS loaders (not Rspack's builtin:swc-loader, which webpack has no counterpart of); only
+ * what Rspack spells differently changes (cacheOption). @mfng/webpack-rsc is not run on Rspack.
  * Plain JavaScript rather than TypeScript: the build child runs it with no loader hooks, so that
  * nothing but webpack and the variant's code runs while it is timed.
  */
@@ -48,8 +51,22 @@ function jsxLoader(jsx, devtool) {
 }
 
 /**
- * @typedef {{ cache: 'none' | 'filesystem' | 'memory', cacheDirectory: string, devtool: string | false, mode: 'development' | 'production', jsx: 'babel' | 'swc' }} Settings
+ * @typedef {{ cache: 'none' | 'filesystem' | 'memory', cacheDirectory: string, devtool: string | false, mode: 'development' | 'production', jsx: 'babel' | 'swc', bundler: 'webpack' | 'rspack' }} Settings
  */
+
+/**
+ * The cache setting in the bundler's terms. Rspack 2's filesystem cache is `type: 'persistent'`; each
+ * compiler keeps its own under `name` in the shared directory, as with webpack.
+ * @param {Settings} settings
+ * @param {string} name
+ */
+function cacheOption(settings, name) {
+  if (settings.cache === 'memory') return { type: 'memory' };
+  if (settings.cache === 'none') return false;
+  return settings.bundler === 'rspack'
+    ? { type: 'persistent', name, buildDependencies: [], storage: { type: 'filesystem', directory: settings.cacheDirectory } }
+    : { type: 'filesystem', cacheDirectory: settings.cacheDirectory, name, buildDependencies: {} };
+}
 
 /**
  * @param {string} appDir
@@ -64,12 +81,7 @@ function common(appDir, settings) {
     context: appDir,
     devtool: settings.devtool,
     resolve: { modules: ['node_modules', path.join(REPO_ROOT, 'node_modules')], extensions: ['.js', '.jsx'] },
-    cache:
-      settings.cache === 'filesystem'
-        ? { type: 'filesystem', cacheDirectory: settings.cacheDirectory, name, buildDependencies: {} }
-        : settings.cache === 'memory'
-          ? { type: 'memory' }
-          : false,
+    cache: cacheOption(settings, name),
     infrastructureLogging: { level: 'error' },
     stats: 'errors-warnings',
   });
@@ -91,7 +103,11 @@ const layeredServer = (base, appDir, ssrEntry) => ({
   output: serverOutput(appDir),
 });
 
-/** In the RSC layer, a client component becomes a stand-in with its exports, as references do. */
+/**
+ * In the RSC layer, a client component becomes a stand-in with its exports, as references do. The
+ * layer is read from the issuer: no floor rule sets one, so a module is in its issuer's layer, and
+ * Rspack's createData carries no layer.
+ */
 class FloorClientStubsPlugin {
   /** @param {Map<string, string>} stubs */
   constructor(stubs) {
@@ -100,8 +116,8 @@ class FloorClientStubsPlugin {
   /** @param {import('webpack').Compiler} compiler */
   apply(compiler) {
     compiler.hooks.normalModuleFactory.tap('FloorClientStubsPlugin', (factory) => {
-      factory.hooks.afterResolve.tap('FloorClientStubsPlugin', ({ createData }) => {
-        const stub = createData.layer === 'rsc' && this.stubs.get(/** @type {string} */ (createData.resource));
+      factory.hooks.afterResolve.tap('FloorClientStubsPlugin', ({ contextInfo, createData }) => {
+        const stub = contextInfo.issuerLayer === 'rsc' && this.stubs.get(/** @type {string} */ (createData.resource));
         if (stub) createData.resource = stub;
       });
     });

@@ -2,8 +2,9 @@
  * Smoke test of the build benchmark (scripts/bench/builds.ts) on a small synthetic app: with each JSX
  * loader, every variant builds cold, warm, in production mode and in watch mode, this package's output
  * lists every server function and client component (the benchmark refuses to time an incomplete
- * build), and the tables are filled with wall time, CPU time and peak RSS; the generator scales to
- * 20 000 modules. Timings are not checked: a benchmark's figures are read in its output, never
+ * build on webpack), and the tables are filled with wall time, CPU time and peak RSS; on Rspack, the
+ * floor and this package build cold, warm and in watch mode (one round), and their rows and targets
+ * are printed beside webpack's; the generator scales to 20 000 modules. Timings are not checked: a benchmark's figures are read in its output, never
  * asserted in a test.
  */
 import { expect } from 'chai';
@@ -53,7 +54,7 @@ describe('build benchmark (quick)', function () {
   it('sees Babel loaded by the floor with babel-loader and not with swc-loader, and times CPU beside wall', async () => {
     const appDir = path.join(workDir, 'babel-check');
     writeAppToDisk(generateSyntheticApp(60), appDir);
-    const job = { variant: 'floor', appDir, phase: 'cold', cacheDirectory: path.join(workDir, 'babel-check-cache'), devtool: false, quietMs: 300 } as const;
+    const job = { variant: 'floor', bundler: 'webpack', appDir, phase: 'cold', cacheDirectory: path.join(workDir, 'babel-check-cache'), devtool: false, quietMs: 300 } as const;
     const withBabel = await runBuild({ ...job, jsx: 'babel' });
     const withSwc = await runBuild({ ...job, jsx: 'swc' });
     expect([withBabel.errors, withSwc.errors]).to.deep.equal([[], []]);
@@ -61,10 +62,11 @@ describe('build benchmark (quick)', function () {
     for (const result of [withBabel, withSwc]) expect(result.cpuMs).to.be.greaterThan(0);
   });
 
-  it('builds every variant with both JSX loaders cold, warm, in production and in watch mode and fills the tables', async () => {
+  it('builds every variant with both JSX loaders cold, warm, in production and in watch mode, on Rspack too, and fills the tables', async () => {
     const section = await runBuildBenchmark({
       sizes: [120],
       jsxLoaders: ['babel', 'swc'],
+      bundlers: ['webpack', 'rspack'],
       runs: () => 1,
       productionRuns: () => 1,
       rebuilds: 2,
@@ -97,6 +99,28 @@ describe('build benchmark (quick)', function () {
         expect(memory[0].measured).to.match(/^\d+\.\d\d ×$/);
       }
     }
+    const time = /^\d+(\.\d+)? m?s( †)?$/;
+    const ratio = /^\d+\.\d\d ×$/;
+    for (const phase of ['Cold build', 'Warm build (webpack', 'Watch rebuild']) {
+      const heading = section.markdown.split('\n').find((line) => line.startsWith(`**${phase}`) && line.endsWith('webpack and Rspack, each against its own floor**'));
+      expect(heading, phase).to.be.a('string');
+      const rows = tableRows(section.markdown, heading!);
+      expect(rows.map((row) => row.slice(0, 2)), phase).to.deep.equal([
+        ['120', 'babel'],
+        ['120', 'swc'],
+      ]);
+      for (const row of rows) {
+        const where = `${phase} on both bundlers: ${row.join(' | ')}`;
+        for (const cell of [row[2], row[3], row[6], row[7]]) expect(cell, where).to.match(time);
+        for (const cell of [row[4], row[5], row[8], row[9], row[11]]) expect(cell, where).to.match(ratio);
+        expect(row[10], where).to.match(/^\d+ \/ \d+ MB$/);
+      }
+    }
+    const onRspack = section.targets.filter((target) => target.target.startsWith('Rspack: '));
+    expect(onRspack.map((target) => target.target.replace(/: ≤ .*/, ''))).to.have.members(
+      ['cold build', 'warm build', 'watch rebuild'].flatMap((where) => ['babel-loader', 'swc-loader'].map((loader) => `Rspack: ${where} at 120 modules, ${loader}`)),
+    );
+    for (const target of onRspack) expect(target.measured, target.target).to.match(/^\d+\.\d\d × \(CPU \d+\.\d\d ×\)/);
     expect(section.markdown).to.match(/With swc-loader, Babel's packages were loaded by /);
     expect(section.targets.every((target) => typeof target.met === 'boolean')).to.equal(true);
   });
