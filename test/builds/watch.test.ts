@@ -231,6 +231,14 @@ async function checkState(dir: string, label: string, state: State, gone: string
   expect(Object.keys(clientManifest), `${label}: client components`).to.have.length(state.clientComponents);
 }
 
+/**
+ * On Rspack, the walk stops before the first step that makes a compiler hold what nobody asks for any
+ * more: Rspack keeps the last compilation's includes in a rebuild, and the plugin cannot take one back,
+ * so the module stays in the bundle and its manifest until the watcher restarts (a documented
+ * limitation, docs/rspack.md; plugin/bundler/incremental-passes.ts says why it is not worked around).
+ */
+const RSPACK_STEPS = STEPS.slice(0, STEPS.findIndex((step) => step.name === 'the server component stops rendering a "use client" file'));
+
 async function walk(dir: string, build: WatchedBuild, bundler: Bundler = 'webpack'): Promise<void> {
   let expected: Outputs = await cleanBuildOutputs(dir, configs, bundler);
   await waitForOutputs(build, dir, expected, { step: 'initial build', runsBefore: 0 });
@@ -239,7 +247,7 @@ async function walk(dir: string, build: WatchedBuild, bundler: Bundler = 'webpac
   // An action ID is derived from the file and the export: the same whenever the function is there.
   const ids = new Map([...manifestEntries(dir)].map(([id, key]) => [key, id]));
 
-  for (const step of STEPS) {
+  for (const step of bundler === 'rspack' ? RSPACK_STEPS : STEPS) {
     const before = manifestEntries(dir);
     const runsBefore = build.runs();
     step.edit(dir);
