@@ -5,7 +5,7 @@
 import type { Compilation, NormalModule } from 'webpack';
 import { getModuleRecord, type Layer, type ModuleRecord } from '../../shared/module-record';
 import { compilerName } from '../build-problems';
-import { modulesHeldByEntries } from '../bundler/held-modules';
+import { heldByEntries } from '../bundler/held-modules';
 
 /**
  * Records by resource (query included): the request that builds the module again elsewhere. Only
@@ -38,12 +38,13 @@ export function takeSnapshot(compilation: Compilation): CompilationSnapshot {
     clientComponentModules: new Map(),
     publicPath: typeof compilation.outputOptions.publicPath === 'string' ? compilation.outputOptions.publicPath : '',
   };
-  for (const module of modulesHeldByEntries(compilation)) {
+  const held = heldByEntries(compilation);
+  for (const module of compilation.modules) {
     const record = getModuleRecord(module);
     if (!record) continue;
     if (!snapshot.layers.has(record.layer)) snapshot.layers.set(record.layer, module.layer ?? null);
     const resource = (module as NormalModule).resource;
-    if (!record.directive) continue;
+    if (!record.directive || !held(module)) continue;
     if (record.directive === 'use server') {
       const target = record.layer === 'server' ? snapshot.serverFunctionModules : snapshot.serverFunctionReferences;
       target.set(resource, record);
