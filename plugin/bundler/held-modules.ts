@@ -31,12 +31,17 @@ interface RspackEntryData {
   includeDependencies: Dependency[];
 }
 
+// Per compilation, the modules found held: the settling rounds only add includes, so what was held in
+// one round still is in the next (what was not is searched again).
+const heldInCompilation = new WeakMap<Compilation, Set<string>>();
+
 export function heldByEntries(compilation: Compilation): (module: Module) => boolean {
   if (!isRspack(compilation.compiler)) return () => true;
   const moduleGraph = compilation.moduleGraph as unknown as RspackModuleGraph;
   // The modules the entries and includes of this compilation name: the graph also keeps the
   // connections of includes that were not restored, so a connection from no module proves nothing.
-  const held = new Set<string>();
+  let held = heldInCompilation.get(compilation);
+  if (!held) heldInCompilation.set(compilation, (held = new Set()));
   for (const entry of compilation.entries.values() as Iterable<unknown> as Iterable<RspackEntryData>) {
     for (const dependency of [...entry.dependencies, ...entry.includeDependencies]) {
       const root = moduleGraph.getModule(dependency);
