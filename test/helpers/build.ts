@@ -2,6 +2,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import webpack, { type Configuration, type MultiStats, type Stats } from 'webpack';
 import { ServerActionsPlugin, type ServerActionsPluginOptions } from 'webpack-server-actions';
 import type { Bundler } from './example';
@@ -102,9 +103,10 @@ export function errorsOf(stats: MultiStats | Stats): string[] {
  * A stats error or warning as webpack words it. Rspack draws its messages: a "×" (error) or "⚠"
  * (warning) before the first line, a "│" before each other line, all indented by two spaces, and a
  * line break at the end; a message nested under another one (a loader's thrown error under "Module
- * build failed") keeps its own drawing.
+ * build failed") keeps its own drawing. Where it sees a CI (the `CI` variable), it colours them too.
  */
-export function plainMessage(message: string): string {
+export function plainMessage(colored: string): string {
+  const message = stripVTControlCharacters(colored);
   if (!/^ {2}[×⚠] /.test(message)) return message;
   return message
     .replace(/\n$/, '')
